@@ -1,0 +1,83 @@
+"""Review intervals (``90 days``, ``6 months``, ``1 year``) and calendar arithmetic."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+_WORDS = {
+    "daily": "1 day",
+    "weekly": "1 week",
+    "fortnightly": "2 weeks",
+    "monthly": "1 month",
+    "quarterly": "3 months",
+    "half-yearly": "6 months",
+    "yearly": "1 year",
+    "annually": "1 year",
+}
+_PATTERN = re.compile(r"^\s*(\d{1,4})\s*(day|week|month|year)s?\s*$", re.IGNORECASE)
+
+INTERVAL_HELP = "write a number and a unit, e.g. '90 days', '6 weeks', '6 months' or '1 year'"
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A review interval: ``count`` of ``unit`` (``days``, ``weeks``, ``months`` or ``years``)."""
+
+    count: int
+    unit: str
+
+    def __str__(self) -> str:
+        unit = self.unit if self.count != 1 else self.unit[:-1]
+        return f"{self.count} {unit}"
+
+    def after(self, start: dt.date) -> dt.date:
+        """The date this interval after ``start``; months and years clamp to the month's end."""
+        if self.unit == "days":
+            return start + dt.timedelta(days=self.count)
+        if self.unit == "weeks":
+            return start + dt.timedelta(weeks=self.count)
+        months = self.count * (12 if self.unit == "years" else 1)
+        return add_months(start, months)
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """``start`` moved by whole months, clamped to the last day (Jan 31 + 1 month = Feb 28/29)."""
+    index = start.year * 12 + (start.month - 1) + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(start.day, last))
+
+
+def parse_interval(text: str) -> Interval:
+    """Parse ``'90 days'``, ``'1 year'``, ``'quarterly'``…; raises ``ValueError`` with help."""
+    raw = str(text).strip().lower()
+    raw = _WORDS.get(raw, raw)
+    match = _PATTERN.match(raw)
+    if not match:
+        raise ValueError(f"'{text}' is not a review interval: {INTERVAL_HELP}")
+    count = int(match.group(1))
+    if count == 0:
+        raise ValueError(f"'{text}' is not a review interval: it must be longer than zero")
+    return Interval(count, _UNITS[match.group(2).lower()])
+
+
+def resolve_today(
+    option: dt.date | str | None = None, environ: Mapping[str, str] | None = None
+) -> dt.date:
+    """The date builds treat as "today": the ``today`` option, else ``SOURCE_DATE_EPOCH``,
+    else the current date in UTC. Makes builds and tests reproducible."""
+    if isinstance(option, dt.date):
+        return option
+    if option:
+        return dt.date.fromisoformat(str(option))
+    env = environ if environ is not None else os.environ
+    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.datetime.now(tz=dt.timezone.utc).date()

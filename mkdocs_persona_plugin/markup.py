@@ -1,0 +1,99 @@
+"""Markdown for long text fields, with raw HTML escaped and unsafe links dropped.
+
+Authors may write Markdown in ``bio``, ``scenario`` and list items; they may not inject HTML.
+Text is HTML-escaped *before* Markdown sees it (so ``<script>`` stays text) and a tree
+processor removes links and images whose target is not http(s), mailto or relative.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import xml.etree.ElementTree as etree
+from functools import lru_cache
+from html import escape
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+_SAFE_SCHEME = re.compile(r"^(https?:|mailto:|#|/|\./|\.\./|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def is_safe_url(url: str) -> bool:
+    """True for http(s), mailto, fragment and relative URLs; False for ``javascript:`` etc."""
+    compact = re.sub(r"[\s\x00-\x1f]+", "", url)
+    return bool(_SAFE_SCHEME.match(compact))
+
+
+class _SafeLinks(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for child in list(parent):
+                attr = {"a": "href", "img": "src"}.get(child.tag)
+                if attr and not is_safe_url(child.get(attr, "")):
+                    if child.tag == "img":
+                        child.tag = "span"
+                        child.text = child.get("alt", "")
+                        child.attrib.clear()
+                    else:
+                        child.attrib.pop("href", None)
+                        child.tag = "span"
+                elif child.tag == "a":
+                    href = child.get("href", "")
+                    if href.lower().startswith(("http://", "https://")):
+                        child.set("rel", "noopener nofollow")
+
+
+class _SafeLinksExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+        md.treeprocessors.register(_SafeLinks(md), "persona_safe_links", 0)
+
+
+_local = threading.local()
+
+
+def _md() -> markdown.Markdown:
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = markdown.Markdown(extensions=[_SafeLinksExtension(), "sane_lists"])
+        _local.md = md
+    md.reset()
+    return md
+
+
+def clean(text: str) -> str:
+    """Remove control characters (they would break Markdown's placeholders)."""
+    return _CONTROL.sub("", text)
+
+
+@lru_cache(maxsize=8192)
+def _render(text: str) -> str:
+    return _md().convert(escape(clean(text), quote=False))
+
+
+def render_block(text: str | None) -> Markup:
+    """Markdown text (paragraphs, lists, emphasis, links) as safe HTML."""
+    return Markup(_render(text)) if text else Markup("")
+
+
+def render_inline(text: str | None) -> Markup:
+    """One line of inline Markdown (emphasis, code, links), without a wrapping paragraph."""
+    if not text:
+        return Markup("")
+    html = _render(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def plain(text: str | None) -> str:
+    """Markdown reduced to plain text (for meta descriptions and JSON), not escaped."""
+    if not text:
+        return ""
+    html = _render(text)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip().replace("&lt;", "<").replace(
+        "&gt;", ">"
+    ).replace("&amp;", "&").replace("&quot;", '"')

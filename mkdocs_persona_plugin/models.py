@@ -1,0 +1,322 @@
+"""The persona and journey data contract, as pydantic models.
+
+The JSON Schemas editors use are generated from these models (see :mod:`.schema`), so the
+docstrings and field descriptions here are also what people see in their editor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any
+
+from pathlib import Path
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from .intervals import parse_interval
+
+#: Longest text accepted in one field (a long bio is ~5 000 characters).
+MAX_TEXT = 20_000
+#: Most items accepted in one list.
+MAX_ITEMS = 200
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+TextList = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
+Emotion = Annotated[int, Field(strict=True, ge=-2, le=2)]
+
+
+class PersonaType(str, Enum):
+    """What role the persona plays in buying or using the product."""
+
+    buyer = "buyer"
+    user = "user"
+    decision_maker = "decision-maker"
+    influencer = "influencer"
+    detractor = "detractor"
+    payer = "payer"
+    negative = "negative"
+
+
+class Market(str, Enum):
+    """Which market the persona belongs to."""
+
+    b2b = "b2b"
+    b2c = "b2c"
+    public = "public"
+    internal = "internal"
+
+
+class Status(str, Enum):
+    """Lifecycle of a persona."""
+
+    draft = "draft"
+    active = "active"
+    retired = "retired"
+
+
+class Confidence(str, Enum):
+    """How well the research supports the persona."""
+
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class JourneyState(str, Enum):
+    """Whether a journey map shows today's experience or a planned one."""
+
+    current = "current"
+    future = "future"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, populate_by_name=True)
+
+
+class Quote(_Strict):
+    """A real quote from research, with where it came from."""
+
+    text: Text = Field(description="The quote, word for word.")
+    source: Line | None = Field(
+        default=None, description="Where it came from, e.g. 'Customer interview, March 2026'."
+    )
+
+
+class Messaging(_Strict):
+    """How to talk to this persona."""
+
+    pitch: Text | None = Field(default=None, description="The elevator pitch for this persona.")
+    vocabulary: TextList = Field(default_factory=list, description="Words and phrases to use.")
+    avoid: TextList = Field(default_factory=list, description="Words and phrases to avoid.")
+
+
+class Research(_Strict):
+    """The evidence behind the persona."""
+
+    interviews: Annotated[int, Field(strict=True, ge=0)] | None = Field(
+        default=None, description="How many interviews the persona is based on."
+    )
+    sources: TextList = Field(default_factory=list, description="Data sources used.")
+    confidence: Confidence | None = Field(default=None, description="low, medium or high.")
+
+
+def _check_interval(value: str | None) -> str | None:
+    if value is None:
+        return None
+    parse_interval(value)
+    return value
+
+
+FactValue = (
+    Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+    | Annotated[int, Field(strict=True)]
+    | Annotated[float, Field(strict=True)]
+)
+
+
+class _FromFile(_Strict):
+    """A record read from a file; remembers which one (set by the loader)."""
+
+    _source: Path | None = PrivateAttr(default=None)
+    _source_rel: str = PrivateAttr(default="")
+
+    @property
+    def source(self) -> Path | None:
+        """Absolute path of the YAML file this record was read from."""
+        return self._source
+
+    @property
+    def source_rel(self) -> str:
+        """The YAML file's path relative to the project root (POSIX separators)."""
+        return self._source_rel
+
+    def set_source(self, path: Path, rel: str) -> None:
+        """Record where this record was read from."""
+        self._source, self._source_rel = path, rel
+
+
+class Persona(_FromFile):
+    """One persona: ``personas/<id>.yaml``."""
+
+    _photo_path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def photo_path(self) -> Path | None:
+        """The photo's absolute path once the loader has checked it, else ``None``."""
+        return self._photo_path
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"title": "Persona", "$id": "persona.schema.json"},
+    )
+
+    id: Slug = Field(
+        default="",
+        description="Lowercase slug, unique across personas. Defaults to the file name.",
+    )
+    name: Line = Field(description="A memorable name, e.g. 'Finance Manager Margie'.")
+    owner: Line = Field(description="Who keeps this persona up to date, e.g. '@sales-enablement'.")
+    last_reviewed: dt.date = Field(description="When the persona was last reviewed (YYYY-MM-DD).")
+    type: PersonaType = Field(default=PersonaType.buyer, description="The persona's role.")
+    market: Market | None = Field(default=None, description="b2b, b2c, public or internal.")
+    segment: Line | None = Field(default=None, description="Customer segment.")
+    status: Status = Field(default=Status.active, description="draft, active or retired.")
+    tagline: Line | None = Field(default=None, description="One line shown on the card.")
+    bio: Text | None = Field(default=None, description="A short fictional biography (Markdown).")
+    photo: Line | None = Field(
+        default=None, description="Image path relative to this file, inside the personas folder."
+    )
+    photo_alt: Line | None = Field(default=None, description="Text alternative for the photo.")
+    quotes: Annotated[list[Text | Quote], Field(max_length=MAX_ITEMS)] = Field(
+        default_factory=list, description="Real quotes: text, or {text, source}."
+    )
+    demographics: dict[Line, FactValue] = Field(
+        default_factory=dict, description="Label to value, shown in the order written."
+    )
+    role: dict[Line, FactValue] = Field(
+        default_factory=dict, description="Job facts: label to value, in the order written."
+    )
+    goals: TextList = Field(default_factory=list, description="What they want to achieve.")
+    challenges: TextList = Field(default_factory=list, description="Pain points.")
+    motivations: TextList = Field(default_factory=list, description="What drives them.")
+    needs: TextList = Field(default_factory=list, description="Jobs to be done.")
+    objections: TextList = Field(default_factory=list, description="Objections sales will hear.")
+    behaviors: TextList = Field(default_factory=list, description="Habits and behaviours.")
+    channels: TextList = Field(default_factory=list, description="Where they get information.")
+    tools: TextList = Field(default_factory=list, description="Tools they use today.")
+    interests: TextList = Field(default_factory=list, description="Interests.")
+    messaging: Messaging | None = Field(default=None, description="Pitch and vocabulary.")
+    share: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        default=None, description="Share of the customer base, in percent (0-100)."
+    )
+    research: Research | None = Field(default=None, description="Evidence behind the persona.")
+    tags: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = Field(
+        default_factory=list, description="Free tags."
+    )
+    related: Annotated[list[Slug], Field(max_length=MAX_ITEMS)] = Field(
+        default_factory=list, description="Ids of related personas."
+    )
+    review_every: Line | None = Field(
+        default=None,
+        description="Review interval overriding the site default, e.g. '90 days', '6 months'.",
+    )
+    sections: dict[Line, Text | TextList] = Field(
+        default_factory=dict, description="Custom sections: title to text or list of text."
+    )
+
+    @field_validator("review_every")
+    @classmethod
+    def _valid_interval(cls, value: str | None) -> str | None:
+        return _check_interval(value)
+
+    @property
+    def quote_list(self) -> list[Quote]:
+        """Quotes, each as a :class:`Quote`."""
+        return [q if isinstance(q, Quote) else Quote(text=q) for q in self.quotes]
+
+    @property
+    def is_negative(self) -> bool:
+        """Whether this is an exclusionary persona."""
+        return self.type is PersonaType.negative
+
+
+class Stage(_Strict):
+    """One stage (column) of a journey map."""
+
+    name: Line = Field(description="Stage name, e.g. 'Research'.")
+    description: Text | None = Field(default=None, description="What happens in this stage.")
+    actions: TextList = Field(default_factory=list, description="What the persona does.")
+    thoughts: TextList = Field(default_factory=list, description="What they think.")
+    touchpoints: TextList = Field(default_factory=list, description="Where they meet us.")
+    channels: TextList = Field(default_factory=list, description="Channels used.")
+    pain_points: TextList = Field(default_factory=list, description="What goes wrong.")
+    opportunities: TextList = Field(default_factory=list, description="What we could improve.")
+    backstage: TextList = Field(default_factory=list, description="What the customer does not see.")
+    teams: TextList = Field(default_factory=list, description="Teams involved.")
+    kpis: TextList = Field(default_factory=list, description="How this stage is measured.")
+    moment_of_truth: Annotated[bool, Field(strict=True)] = Field(
+        default=False, description="The stage with the greatest emotional load."
+    )
+    emotion: Emotion | dict[Slug, Emotion] | None = Field(
+        default=None,
+        description="-2 (very negative) to +2 (very positive); for several personas a mapping "
+        "of persona id to that number.",
+    )
+
+
+def persona_field_problem(has_persona: bool, has_personas: bool) -> str | None:
+    """The message for a journey that names its personas wrongly, or ``None``."""
+    if has_persona and has_personas:
+        return "use either 'persona' or 'personas', not both"
+    if not has_persona and not has_personas:
+        return "missing 'persona' (one id) or 'personas' (a list of ids)"
+    return None
+
+
+class Journey(_FromFile):
+    """One customer journey map: ``journeys/<id>.yaml``."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "title": "Journey",
+            "$id": "journey.schema.json",
+            "oneOf": [{"required": ["persona"]}, {"required": ["personas"]}],
+        },
+    )
+
+    id: Slug = Field(default="", description="Lowercase slug. Defaults to the file name.")
+    title: Line = Field(description="The journey's title.")
+    persona: Slug | None = Field(default=None, description="The persona id (one persona).")
+    personas: Annotated[list[Slug], Field(min_length=1, max_length=20)] | None = Field(
+        default=None, description="Persona ids (several personas)."
+    )
+    scenario: Text | None = Field(default=None, description="The situation (Markdown).")
+    goal: Text | None = Field(default=None, description="What the persona wants to achieve.")
+    state: JourneyState = Field(default=JourneyState.current, description="current or future.")
+    improves: Slug | None = Field(
+        default=None, description="For a future-state journey: the current journey it improves."
+    )
+    owner: Line | None = Field(default=None, description="Who keeps this journey up to date.")
+    last_reviewed: dt.date | None = Field(default=None, description="Last review (YYYY-MM-DD).")
+    review_every: Line | None = Field(default=None, description="Review interval override.")
+    tags: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = Field(default_factory=list)
+    stages: Annotated[list[Stage], Field(min_length=1, max_length=MAX_ITEMS)] = Field(
+        description="The stages, in order."
+    )
+
+    @field_validator("review_every")
+    @classmethod
+    def _valid_interval(cls, value: str | None) -> str | None:
+        return _check_interval(value)
+
+    @model_validator(mode="after")
+    def _one_persona_field(self) -> Journey:
+        message = persona_field_problem(self.persona is not None, self.personas is not None)
+        if message:
+            raise ValueError(message)
+        return self
+
+    @property
+    def persona_ids(self) -> list[str]:
+        """Every persona this journey is about, in the order written."""
+        return list(self.personas or ([self.persona] if self.persona else []))
+
+    def emotion_of(self, stage: Stage, persona_id: str) -> int | None:
+        """The emotion of ``persona_id`` at ``stage`` (a plain number applies to everyone)."""
+        if isinstance(stage.emotion, dict):
+            return stage.emotion.get(persona_id)
+        return stage.emotion

@@ -1,0 +1,252 @@
+"""The MkDocs adapter: wires MkDocs events to the host-independent core.
+
+Loading and validation run in ``on_config`` (before MkDocs cleans the site folder), so invalid
+data fails the build without touching the last good ``site/``. Pages and images are added as
+``File.generated`` in ``on_files``; nothing is written into ``docs_dir`` or ``site_dir``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .config import PersonaConfig
+from .images import ImageCache
+from .intervals import parse_interval, resolve_today
+from .loader import Handbook, load_handbook
+from .options import Comparison, HandbookOptions
+from .problems import ValidationFailed
+from .site import PACKAGE_ASSETS, Output, build_outputs
+
+log = get_plugin_logger(__name__)
+
+ASSET_DIR = "assets/persona"
+
+
+class PersonaPlugin(BasePlugin[PersonaConfig]):
+    """Turns ``personas/`` and ``journeys/`` into handbook pages."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.is_serve = False
+        self.handbook: Handbook | None = None
+        self.last_good: Handbook | None = None
+        self.options: HandbookOptions | None = None
+        self.outputs: dict[str, Output] = {}
+        self.image_cache: ImageCache | None = None
+        self.stale_problems: list[str] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    # Configuration and loading --------------------------------------------------------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.handbook, self.outputs, self.stale_problems = None, {}, []
+        root = Path(config.config_file_path or ".").absolute().parent
+        options = self._options(config, root)
+        self.options = options
+        for folder in (options.personas_dir, options.journeys_dir):
+            if folder.is_dir() and str(folder) not in config.watch:
+                config.watch.append(str(folder))
+        for name in ("persona.css",):
+            if f"{ASSET_DIR}/{name}" not in config.extra_css:
+                config.extra_css.append(f"{ASSET_DIR}/{name}")
+        for name in ("persona.js",):
+            if f"{ASSET_DIR}/{name}" not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(f"{ASSET_DIR}/{name}")
+        try:
+            self.handbook = load_handbook(
+                options.personas_dir, options.journeys_dir, root=root, today=options.today
+            )
+        except ValidationFailed as failed:
+            lines = [str(p) for p in failed.problems]
+            if self.is_serve and self.last_good is not None:
+                # Keep serving the last valid content; say loudly what is wrong.
+                for line in lines:
+                    log.error(line)
+                log.error(
+                    f"{len(lines)} problem(s) in persona/journey files; the preview shows the "
+                    "last valid version until they are fixed."
+                )
+                self.handbook, self.stale_problems = self.last_good, lines
+            else:
+                raise PluginError(
+                    f"Invalid persona data ({len(lines)} problem(s)):\n  " + "\n  ".join(lines)
+                ) from None
+        else:
+            self.last_good = self.handbook
+        if options.images and self.image_cache is None:
+            self.image_cache = ImageCache(options.cache_dir)
+        return config
+
+    def _options(self, config: MkDocsConfig, root: Path) -> HandbookOptions:
+        cfg = self.config
+        try:
+            review_every = parse_interval(cfg.review_every)
+            due_soon = parse_interval(cfg.due_soon)
+            today = resolve_today(cfg.today)
+        except ValueError as exc:
+            raise PluginError(f"persona plugin option: {exc}") from None
+        theme = config.theme
+        language = str(theme.get("language") or theme.get("locale") or "en")
+        template_dirs = [Path(theme.custom_dir)] if theme.custom_dir else []
+        return HandbookOptions(
+            project_root=root,
+            personas_dir=root / cfg.personas_dir,
+            journeys_dir=root / cfg.journeys_dir,
+            cache_dir=root / cfg.cache_dir,
+            today=today,
+            url_prefix=cfg.url_prefix.strip("/"),
+            use_directory_urls=config.use_directory_urls,
+            site_name=config.site_name,
+            site_url=config.site_url or "",
+            language=language,
+            strings=dict(cfg.strings),
+            theme=theme.name or "",
+            template_dirs=template_dirs,
+            edit_url_base=self._edit_url_base(config, root),
+            gallery=cfg.gallery,
+            gallery_order=cfg.gallery_order,
+            start_here=cfg.start_here,
+            onboarding=list(cfg.onboarding),
+            images=cfg.images,
+            social_cards=cfg.social_cards and cfg.images,
+            compare=cfg.compare,
+            comparisons=[Comparison(c.title, list(c.personas)) for c in cfg.comparisons],
+            journey_pages=cfg.journey_pages,
+            tracker=cfg.tracker,
+            review_every=review_every,
+            due_soon=due_soon,
+            exports=cfg.exports,
+        )
+
+    def _edit_url_base(self, config: MkDocsConfig, root: Path) -> str:
+        if not config.repo_url:
+            return ""
+        edit_uri = self.config.edit_uri
+        if edit_uri is None:
+            edit_uri = config.edit_uri or ""
+            docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/").strip("/")
+            stripped = edit_uri.rstrip("/")
+            if stripped.endswith("/" + docs):
+                edit_uri = stripped[: -len(docs)]
+            elif not edit_uri:
+                return ""
+        if not edit_uri.endswith("/"):
+            edit_uri += "/"
+        return urljoin(config.repo_url.rstrip("/") + "/", edit_uri)
+
+    # Files and navigation -------------------------------------------------------------
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.handbook is None or self.options is None:
+            return files
+        for name in ("persona.css", "persona.js"):
+            path = PACKAGE_ASSETS / name
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(path)))
+        outputs = build_outputs(self.handbook, self.options, images=self.image_cache)
+        for out in outputs:
+            existing = files.get_file_from_path(out.src_uri)
+            if existing is not None and existing.generated_by is None:
+                log.info(
+                    f"'{out.src_uri}' exists in docs_dir: the hand-written page is used instead "
+                    "of the generated one."
+                )
+                continue
+            if existing is not None:
+                files.remove(existing)
+            if out.source is not None:
+                file = File.generated(config, out.src_uri, abs_src_path=str(out.source))
+            else:
+                assert out.content is not None
+                file = File.generated(config, out.src_uri, content=out.content)
+            if out.is_page:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(file)
+            self.outputs[out.src_uri] = out
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if not self.outputs:
+            return nav
+        ours = {p.file.src_uri for p in nav.pages if p.file.src_uri in self.outputs}
+        if ours:
+            return nav  # the user placed our pages in `nav` themselves
+        sections: dict[str, list[Output]] = {}
+        for out in self.outputs.values():
+            if out.is_page and out.nav_section:
+                sections.setdefault(out.nav_section, []).append(out)
+        items: list[Any] = list(nav.items)
+        for key, outs in sections.items():
+            outs.sort(key=lambda o: (o.nav_weight, o.title.lower()))
+            children = []
+            for out in outs:
+                file = files.get_file_from_path(out.src_uri)
+                if file is None:
+                    continue
+                file.inclusion = InclusionLevel.INCLUDED
+                children.append(file.page or Page(out.title, file, config))
+            if not children:
+                continue
+            section = Section(title=_section_title(key), children=children)
+            for child in children:
+                child.parent = section
+            items.append(section)
+        pages = [p for p in _walk(items)]
+        for prev, nxt in zip([None, *pages], [*pages, None]):
+            if prev is not None:
+                prev.next_page = nxt
+            if nxt is not None:
+                nxt.previous_page = prev
+        return Navigation(items, pages)
+
+    # Pages ------------------------------------------------------------------------------
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        out = self.outputs.get(page.file.src_uri)
+        if out is not None:
+            page.edit_url = out.edit_url or None
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        out = self.outputs.get(page.file.src_uri)
+        if out is not None and out.head and "</head>" in output:
+            output = output.replace("</head>", out.head + "</head>", 1)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.stale_problems:
+            log.error(
+                f"{len(self.stale_problems)} problem(s) in persona/journey files are still "
+                "unresolved (see above)."
+            )
+
+
+def _walk(items: list[Any]) -> list[Page]:
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif isinstance(item, Section):
+            pages.extend(_walk(item.children))
+    return pages
+
+
+def _section_title(key: str) -> str:
+    return {"personas": "Personas", "journeys": "Journeys", "reviews": "Reviews"}.get(
+        key, key.title()
+    )
+
+
+_ = dt  # dates are used through options

@@ -1,0 +1,65 @@
+"""Validation problems: one record per mistake, with file, line, column and field."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file, located as precisely as the YAML allows.
+
+    ``line`` and ``column`` are 1-based. ``field`` is a dotted path such as
+    ``stages[2].emotion`` (empty when the problem concerns the whole file).
+    """
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ValidationFailed(Exception):
+    """Raised when content has problems; carries every problem found in one run."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(format_text(self.problems))
+
+
+def format_text(problems: Iterable[Problem]) -> str:
+    """One problem per line, ``file:line:col: field: message``."""
+    return "\n".join(str(p) for p in problems)
+
+
+def _escape_github(value: str, *, property_value: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def format_github(problems: Iterable[Problem]) -> str:
+    """GitHub Actions workflow commands, so problems show as annotations on the pull request."""
+    lines = []
+    for p in problems:
+        title = f"{p.field}" if p.field else "persona handbook"
+        lines.append(
+            f"::error file={_escape_github(p.path, property_value=True)},line={p.line},"
+            f"col={p.column},title={_escape_github(title, property_value=True)}::"
+            f"{_escape_github(p.message)}"
+        )
+    return "\n".join(lines)
+
+
+def format_json(problems: Iterable[Problem]) -> str:
+    """A JSON document ``{"ok": bool, "problems": [...]}`` for other tools."""
+    items = [asdict(p) for p in problems]
+    return json.dumps({"ok": not items, "count": len(items), "problems": items}, indent=2)

@@ -1,0 +1,43 @@
+"""Page addresses for generated files, computed the way MkDocs does, without importing it."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The URL (relative to the site root) MkDocs gives the Markdown file ``src_uri``.
+
+    ``personas/hannah.md`` → ``personas/hannah/`` (or ``personas/hannah.html``);
+    ``personas/index.md`` → ``personas/`` (or ``personas/index.html``).
+    """
+    stem, ext = posixpath.splitext(src_uri)
+    if ext != ".md":
+        return src_uri
+    directory, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        url = f"{directory}/" if directory else ""
+        return url if use_directory_urls else f"{directory + '/' if directory else ''}index.html"
+    if use_directory_urls:
+        return f"{stem}/"
+    return f"{stem}.html"
+
+
+def relative_url(target: str, base_page: str) -> str:
+    """``target`` (a site-root-relative URL) as seen from the page at URL ``base_page``."""
+    base_dir = base_page if base_page.endswith("/") or not base_page else posixpath.dirname(base_page)
+    base_dir = base_dir.rstrip("/") or "."
+    fragment = ""
+    if "#" in target:
+        target, fragment = target.split("#", 1)
+        fragment = "#" + fragment
+    trailing = "/" if target.endswith("/") else ""
+    rel = posixpath.relpath(target.rstrip("/") or ".", base_dir)
+    if rel == ".":
+        return ("./" if trailing else ".") + fragment
+    return rel + trailing + fragment
+
+
+def join(*parts: str) -> str:
+    """Join URL path segments, dropping empty ones."""
+    return "/".join(p.strip("/") for p in parts if p and p.strip("/"))
