@@ -7,7 +7,6 @@ data fails the build without touching the last good ``site/``. Pages and images 
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -59,12 +58,12 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         for folder in (options.personas_dir, options.journeys_dir):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
-        for name in ("persona.css",):
-            if f"{ASSET_DIR}/{name}" not in config.extra_css:
-                config.extra_css.append(f"{ASSET_DIR}/{name}")
-        for name in ("persona.js",):
-            if f"{ASSET_DIR}/{name}" not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(f"{ASSET_DIR}/{name}")
+        for asset in _asset_names():
+            uri = f"{ASSET_DIR}/{asset}"
+            if asset.endswith(".css") and uri not in config.extra_css:
+                config.extra_css.append(uri)
+            elif asset.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(uri)
         try:
             self.handbook = load_handbook(
                 options.personas_dir, options.journeys_dir, root=root, today=options.today
@@ -151,9 +150,9 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.handbook is None or self.options is None:
             return files
-        for name in ("persona.css", "persona.js"):
-            path = PACKAGE_ASSETS / name
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(path)))
+        for asset in _asset_names():
+            path = PACKAGE_ASSETS / asset
+            files.append(File.generated(config, f"{ASSET_DIR}/{asset}", abs_src_path=str(path)))
         outputs = build_outputs(self.handbook, self.options, images=self.image_cache)
         for out in outputs:
             existing = files.get_file_from_path(out.src_uri)
@@ -233,6 +232,11 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             )
 
 
+def _asset_names() -> list[str]:
+    """The stylesheets and scripts every handbook page loads (``assets/*.css``/``*.js``)."""
+    return sorted(p.name for p in PACKAGE_ASSETS.iterdir() if p.suffix in (".css", ".js"))
+
+
 def _walk(items: list[Any]) -> list[Page]:
     pages: list[Page] = []
     for item in items:
@@ -248,5 +252,3 @@ def _section_title(key: str) -> str:
         key, key.title()
     )
 
-
-_ = dt  # dates are used through options

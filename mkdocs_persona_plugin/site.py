@@ -20,6 +20,7 @@ from . import markup
 from .loader import Handbook
 from .models import Journey, Persona
 from .options import HandbookOptions
+from .reviews import ReviewStatus, review_status
 from .strings import Strings
 from .urls import join, page_url, relative_url
 
@@ -83,6 +84,15 @@ class BuildContext:
     def link(self, target_src: str, from_src: str) -> str:
         """A relative link from the page ``from_src`` to the file or page ``target_src``."""
         return relative_url(self.url_of(target_src), self.url_of(from_src))
+
+    def review(self, item: Persona | Journey) -> ReviewStatus:
+        """The review status of a persona or journey as of the build's "today"."""
+        return review_status(
+            item,
+            today=self.handbook.today,
+            default_interval=self.options.review_every,
+            due_soon=self.options.due_soon,
+        )
 
     # Rendering -------------------------------------------------------------------------
     def render(self, template: str, from_src: str, **values: Any) -> str:

@@ -405,6 +405,7 @@ def test_social_card_cached_and_changes_with_text(tmp_path: Path) -> None:
         ("A" * 300, "word " * 400, "x" * 200, "y" * 300),
         ("Line\nbreak\tand\x00nul", "\ud800 lone surrogate", "\u200b", "\r\n"),
     ],
+    ids=["empty", "markup", "non-latin", "long", "control-chars"],
 )
 def test_social_card_handles_hostile_and_odd_text(
     tmp_path: Path, name: str, tagline: str, type_label: str, site: str
