@@ -20,12 +20,14 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .config import PersonaConfig
-from .images import ImageCache
+from .images import ImageCache, PhotoError
 from .intervals import parse_interval, resolve_today
 from .loader import Handbook, load_handbook
 from .options import Comparison, HandbookOptions
 from .problems import ValidationFailed
+from .navigation import NavEntry, plan_navigation
 from .site import PACKAGE_ASSETS, Output, build_outputs
+from .strings import Strings
 
 log = get_plugin_logger(__name__)
 
@@ -87,6 +89,14 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             self.last_good = self.handbook
         if options.images and self.image_cache is None:
             self.image_cache = ImageCache(options.cache_dir)
+        # Render before MkDocs cleans site/, so a failure leaves the last good site intact.
+        try:
+            outputs = build_outputs(
+                self.handbook, options, images=self.image_cache if options.images else None
+            )
+        except (ValueError, PhotoError) as exc:
+            raise PluginError(f"persona plugin: {exc}") from None
+        self.outputs = {out.src_uri: out for out in outputs}
         return config
 
     def _options(self, config: MkDocsConfig, root: Path) -> HandbookOptions:
@@ -153,14 +163,14 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         for asset in _asset_names():
             path = PACKAGE_ASSETS / asset
             files.append(File.generated(config, f"{ASSET_DIR}/{asset}", abs_src_path=str(path)))
-        outputs = build_outputs(self.handbook, self.options, images=self.image_cache)
-        for out in outputs:
+        for out in list(self.outputs.values()):
             existing = files.get_file_from_path(out.src_uri)
             if existing is not None and existing.generated_by is None:
                 log.info(
                     f"'{out.src_uri}' exists in docs_dir: the hand-written page is used instead "
                     "of the generated one."
                 )
+                del self.outputs[out.src_uri]
                 continue
             if existing is not None:
                 files.remove(existing)
@@ -172,42 +182,47 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             if out.is_page:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
-            self.outputs[out.src_uri] = out
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if not self.outputs:
+        if not self.outputs or self.options is None or self.handbook is None:
             return nav
-        ours = {p.file.src_uri for p in nav.pages if p.file.src_uri in self.outputs}
-        if ours:
-            return nav  # the user placed our pages in `nav` themselves
-        sections: dict[str, list[Output]] = {}
-        for out in self.outputs.values():
-            if out.is_page and out.nav_section:
-                sections.setdefault(out.nav_section, []).append(out)
+        if any(p.file.src_uri in self.outputs for p in nav.pages):
+            return nav  # the user placed our pages in `nav` themselves: leave it alone
+        plan = plan_navigation(
+            list(self.outputs.values()),
+            self.handbook,
+            mode=self.config.nav,
+            threshold=self.config.nav_threshold,
+            strings=Strings(self.options.language, self.options.strings),
+        )
         items: list[Any] = list(nav.items)
-        for key, outs in sections.items():
-            outs.sort(key=lambda o: (o.nav_weight, o.title.lower()))
-            children = []
-            for out in outs:
-                file = files.get_file_from_path(out.src_uri)
-                if file is None:
-                    continue
-                file.inclusion = InclusionLevel.INCLUDED
-                children.append(file.page or Page(out.title, file, config))
-            if not children:
-                continue
-            section = Section(title=_section_title(key), children=children)
-            for child in children:
-                child.parent = section
-            items.append(section)
-        pages = [p for p in _walk(items)]
+        for entry in plan:
+            item = self._nav_item(entry, files, config)
+            if item is not None:
+                items.append(item)
+        pages = _walk(items)
         for prev, nxt in zip([None, *pages], [*pages, None]):
             if prev is not None:
                 prev.next_page = nxt
             if nxt is not None:
                 nxt.previous_page = prev
         return Navigation(items, pages)
+
+    def _nav_item(self, entry: NavEntry, files: Files, config: MkDocsConfig) -> Page | Section | None:
+        if entry.src_uri is not None:
+            file = files.get_file_from_path(entry.src_uri)
+            if file is None:
+                return None
+            file.inclusion = InclusionLevel.INCLUDED
+            return file.page or Page(entry.title, file, config)
+        children = [c for c in (self._nav_item(e, files, config) for e in entry.children) if c]
+        if not children:
+            return None
+        section = Section(title=entry.title, children=children)
+        for child in children:
+            child.parent = section
+        return section
 
     # Pages ------------------------------------------------------------------------------
     def on_page_context(
@@ -247,8 +262,4 @@ def _walk(items: list[Any]) -> list[Page]:
     return pages
 
 
-def _section_title(key: str) -> str:
-    return {"personas": "Personas", "journeys": "Journeys", "reviews": "Reviews"}.get(
-        key, key.title()
-    )
 
