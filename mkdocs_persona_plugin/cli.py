@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
 from .intervals import resolve_today
-from .loader import Handbook, load_handbook
+from .loader import YAML_SUFFIXES, Handbook, find_yaml_files, load_handbook
+from .models import SLUG_PATTERN
 from .problems import Problem, ValidationFailed, format_github, format_json, format_text
 from .project import ProjectOptions, find_project
 from .schema import write_schemas
-from .starter import journey_starter, persona_starter, schema_ref, slugify
+from .starter import PLACEHOLDER_PERSONA, journey_starter, persona_starter, schema_ref, slugify
+from .yamlsafe import load_yaml
 
 Handler = Callable[[argparse.Namespace], int]
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
@@ -41,6 +44,10 @@ def load_project(args: argparse.Namespace) -> tuple[ProjectOptions, Handbook | N
     return project, handbook, []
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check every persona and journey file; exit 1 listing every problem."""
     _, handbook, problems = load_project(args)
@@ -50,11 +57,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(FORMATTERS[args.format](problems))
     if problems:
         if args.format != "json":
-            print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+            print(f"{_plural(len(problems), 'problem')} found.", file=sys.stderr)
         return 1
     if args.format == "text" and handbook is not None:
         print(
-            f"OK: {len(handbook.personas)} personas and {len(handbook.journeys)} journeys are valid."
+            f"OK: {_plural(len(handbook.personas), 'persona')} and "
+            f"{_plural(len(handbook.journeys), 'journey')} are valid."
         )
     return 0
 
@@ -66,6 +74,28 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _shown(path: Path) -> str:
+    """``path`` relative to the current folder when inside it (for messages)."""
+    try:
+        return path.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _first_persona_id(folder: Path) -> str | None:
+    """The id of the first persona file (in file name order), if any."""
+    for path in find_yaml_files(folder) if folder.is_dir() else []:
+        try:
+            data = load_yaml(path.read_bytes()).data
+        except OSError:
+            continue
+        if isinstance(data, dict):
+            ident = data.get("id", path.stem)
+            if isinstance(ident, str) and re.fullmatch(SLUG_PATTERN, ident):
+                return ident
+    return None
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a commented starter file; never overwrite."""
     project = _project(args)
@@ -75,16 +105,41 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"error: '{name}' has no letters or digits to make a file name from", file=sys.stderr)
         return 2
     folder = project.personas_dir if args.kind == "persona" else project.journeys_dir
-    target = folder / f"{slug}.yaml"
-    if target.exists() or target.with_suffix(".yml").exists():
-        print(f"error: {target} already exists; not overwriting it", file=sys.stderr)
-        return 1
-    folder.mkdir(parents=True, exist_ok=True)
+    existing = [folder / f"{slug}{suffix}" for suffix in YAML_SUFFIXES]
+    for target in existing:
+        if target.exists():
+            print(f"error: {_shown(target)} already exists; not overwriting it", file=sys.stderr)
+            return 1
+    target = existing[0]
     today = resolve_today(project.options.get("today"))
     schema = schema_ref(folder, project.root, f"{args.kind}.schema.json")
-    writer = persona_starter if args.kind == "persona" else journey_starter
-    target.write_text(writer(name, today, schema), encoding="utf-8")
-    print(f"wrote {target}")
+    if args.kind == "persona":
+        if args.persona:
+            print("error: --persona is only for `new journey`", file=sys.stderr)
+            return 2
+        text = persona_starter(name, today, schema)
+    else:
+        persona = args.persona or _first_persona_id(project.personas_dir)
+        if persona is not None and not re.fullmatch(SLUG_PATTERN, persona):
+            print(f"error: '{persona}' is not a persona id", file=sys.stderr)
+            return 2
+        if persona is None:
+            print(
+                "warning: no persona found; write one first with `mkdocs-persona new persona "
+                f"NAME`, then set `persona:` in {_shown(target)}",
+                file=sys.stderr,
+            )
+        text = journey_starter(name, today, schema, persona or PLACEHOLDER_PERSONA)
+    folder.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(text)
+    print(f"wrote {_shown(target)}")
+    if not (folder / schema).is_file():
+        print(
+            f"tip: run `mkdocs-persona schema {_shown(project.root / 'schemas')}` so that "
+            "editors can check and complete this file",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -124,6 +179,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="write a commented starter persona or journey file")
     p.add_argument("kind", choices=["persona", "journey"])
     p.add_argument("name", nargs="+", help='e.g. "Finance Manager Margie"')
+    p.add_argument(
+        "--persona", metavar="ID",
+        help="for a journey: the persona it is about (default: the first persona found)",
+    )
     _common(p)
     p.set_defaults(handler=cmd_new)
 
@@ -149,7 +208,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _register_extras() -> None:
     """Import the modules that add subcommands (kept apart so each stays small)."""
+    from . import export_cli, review_cli  # noqa: F401
 
 
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    # Run the package's copy of this module, not this ``__main__`` one: subcommand modules
+    # register themselves in ``mkdocs_persona_plugin.cli.EXTRA_COMMANDS``.
+    from mkdocs_persona_plugin.cli import main as _package_main
+
+    raise SystemExit(_package_main())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .models import MAX_ITEMS, MAX_TEXT
+from .yamlsafe import date_problem
 
 Loc = tuple[str | int, ...]
 
@@ -36,8 +38,11 @@ def field_path(path: Loc) -> str:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """``"; did you mean 'x'?"`` for the closest choice, or an empty string."""
-    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    by_lower: dict[str, str] = {}
+    for choice in choices:
+        by_lower.setdefault(str(choice).lower(), str(choice))
+    close = difflib.get_close_matches(str(word).lower(), list(by_lower), n=1, cutoff=0.6)
+    return f"; did you mean '{by_lower[close[0]]}'?" if close else ""
 
 
 def _kind(value: Any) -> str:
@@ -47,6 +52,8 @@ def _kind(value: Any) -> str:
         return f"a yes/no value ({str(value).lower()})"
     if isinstance(value, (int, float)):
         return f"a number ({value})"
+    if isinstance(value, dt.date):
+        return f"a date ({value.isoformat()})"
     if isinstance(value, str):
         return "text"
     if isinstance(value, list):
@@ -95,10 +102,8 @@ def _real_path(data: Any, loc: Sequence[str | int]) -> tuple[Loc, list[str], Loc
     union_at: Loc | None = None
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_dict = isinstance(node, dict) and part in node
+        if in_dict or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             node = node[part]
             path.append(part)
         elif isinstance(part, str) and (
@@ -153,16 +158,18 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: Loc) -> tuple[st
         return f"missing required field '{name}'", False
     if kind == "extra_forbidden":
         hint = suggest(name, _choices(model, path))
-        return f"unknown field '{name}'{hint or '; see the field reference for what is allowed'}", True
-    if kind == "enum":
-        allowed = [a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
         return (
-            f"'{value}' is not allowed; use one of: {', '.join(allowed)}{suggest(str(value), allowed)}",
-            False,
+            f"unknown field '{name}'{hint or '; see the field reference for what is allowed'}",
+            True,
         )
+    if kind == "enum":
+        allowed = [
+            a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
+        ]
+        hint = suggest(str(value), allowed)
+        return f"'{value}' is not allowed; use one of: {', '.join(allowed)}{hint}", False
     if kind == "string_type":
-        hint = "; put it in quotes if you mean text" if isinstance(value, (bool, int, float)) else ""
-        return f"expected text, got {_kind(value)}{hint}", False
+        return f"expected text, got {_kind(value)}{_quote_hint(value)}", False
     if kind == "string_pattern_mismatch":
         return (
             f"'{value}' is not a valid id: use lowercase letters, digits and hyphens "
@@ -172,19 +179,25 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: Loc) -> tuple[st
     if kind == "string_too_short":
         return "must not be empty", False
     if kind == "string_too_long":
-        return f"is {len(str(value))} characters long; the limit is {ctx.get('max_length', MAX_TEXT)}", False
+        limit = ctx.get("max_length", MAX_TEXT)
+        return f"is {len(str(value))} characters long; the limit is {limit}", False
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length', 1)} item(s)", False
+        least = ctx.get("min_length", 1)
+        return f"needs at least {least} item{'' if least == 1 else 's'}", False
     if kind == "too_long":
-        return f"has {ctx.get('actual_length', '')} items; the limit is {ctx.get('max_length', MAX_ITEMS)}", False
+        limit = ctx.get("max_length", MAX_ITEMS)
+        return f"has {ctx.get('actual_length', '')} items; the limit is {limit}", False
     if kind in ("list_type",):
-        return f"expected a list, got {_kind(value)}", False
+        hint = "; start each item on its own line with '- '" if isinstance(value, str) else ""
+        return f"expected a list, got {_kind(value)}{hint}", False
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping (key: value), got {_kind(value)}", False
     if kind in ("int_type", "int_from_float", "int_parsing"):
-        return f"expected a whole number, got {_kind(value)}", False
+        return f"expected a whole number, got {_kind(value)}{_unquote_hint(value)}", False
     if kind in ("float_type", "float_parsing"):
-        return f"expected a number, got {_kind(value)}", False
+        return f"expected a number, got {_kind(value)}{_unquote_hint(value)}", False
+    if kind == "finite_number":
+        return f"expected a number, got {value}", False
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false, got {_kind(value)}", False
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
@@ -194,7 +207,12 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: Loc) -> tuple[st
             return f"must be 0 or more (got {value})", False
         return f"must be between {lo} and {hi} (got {value})", False
     if kind.startswith("date"):
-        return f"'{value}' is not a date: write YYYY-MM-DD, e.g. 2026-03-31", False
+        if isinstance(value, str):
+            impossible = date_problem(value)
+            if impossible:
+                return impossible, False
+            return f"'{value}' is not a date: write YYYY-MM-DD, e.g. 2026-03-31", False
+        return f"expected a date (YYYY-MM-DD), got {_kind(value)}", False
     if kind == "value_error":
         return str(ctx.get("error", err["msg"])), False
     return str(err["msg"]), False
@@ -204,8 +222,9 @@ def explain(exc: ValidationError, data: Any, model: type[BaseModel]) -> list[Exp
     """One friendly message per real problem in ``exc`` (union alternatives collapsed)."""
     plain: list[Explained] = []
     unions: dict[Loc, list[tuple[dict[str, Any], Loc, list[str]]]] = {}
-    for err in exc.errors():
-        path, markers, union_at = _real_path(data, err["loc"])
+    for details in exc.errors():
+        err = dict(details)
+        path, markers, union_at = _real_path(data, details["loc"])
         if markers:
             unions.setdefault(union_at, []).append((err, path, markers))
             continue
@@ -219,11 +238,38 @@ def explain(exc: ValidationError, data: Any, model: type[BaseModel]) -> list[Exp
                 message, at_key = _message(err, model, path)
                 plain.append(Explained(path, message, at_key))
         else:
-            kinds = list(dict.fromkeys(_branch_kind(m[0]) for _, _, m in errs))
-            if "a number" in kinds and "a whole number" in kinds:
-                kinds.remove("a whole number")
-            plain.append(Explained(union_at, f"expected {' or '.join(kinds)}, got {_kind(value)}"))
+            plain.append(Explained(union_at, _union_message(union_at, errs, value)))
     return list(dict.fromkeys(plain))
+
+
+def _unquote_hint(value: Any) -> str:
+    if isinstance(value, str):
+        try:
+            float(value)
+        except ValueError:
+            return ""
+        return "; remove the quotes around the number"
+    return ""
+
+
+def _quote_hint(value: Any) -> str:
+    if isinstance(value, (bool, int, float, dt.date)):
+        return "; put it in quotes if you mean text"
+    return ""
+
+
+def _union_message(path: Loc, errs: list[tuple[dict[str, Any], Loc, list[str]]], value: Any) -> str:
+    """The message for a value that matches none of a field's alternatives."""
+    if (path and path[-1] == "emotion") or (len(path) > 1 and path[-2] == "emotion"):
+        return (
+            f"expected a whole number from -2 to 2 (or, for several personas, a mapping of "
+            f"persona id to such a number), got {_kind(value)}"
+        )
+    kinds = list(dict.fromkeys(_branch_kind(m[0]) for _, _, m in errs))
+    if "a number" in kinds and "a whole number" in kinds:
+        kinds.remove("a whole number")
+    hint = _quote_hint(value) if "text" in kinds else ""
+    return f"expected {' or '.join(kinds)}, got {_kind(value)}{hint}"
 
 
 def _get(data: Any, path: Loc) -> Any:

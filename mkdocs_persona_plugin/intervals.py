@@ -20,7 +20,12 @@ _WORDS = {
     "yearly": "1 year",
     "annually": "1 year",
 }
-_PATTERN = re.compile(r"^\s*(\d{1,4})\s*(day|week|month|year)s?\s*$", re.IGNORECASE)
+_ABBREVIATIONS = {"d": "day", "w": "week", "wk": "week", "mo": "month", "y": "year", "yr": "year"}
+_PATTERN = re.compile(
+    r"^\s*(\d{1,5})\s*(day|week|month|year|d|wk|w|mo|yr|y)s?\s*$", re.IGNORECASE
+)
+#: The longest interval accepted in each unit (100 years), so dates never leave the calendar.
+MAX_COUNT = {"days": 36_525, "weeks": 5_218, "months": 1_200, "years": 100}
 
 INTERVAL_HELP = "write a number and a unit, e.g. '90 days', '6 weeks', '6 months' or '1 year'"
 
@@ -37,13 +42,19 @@ class Interval:
         return f"{self.count} {unit}"
 
     def after(self, start: dt.date) -> dt.date:
-        """The date this interval after ``start``; months and years clamp to the month's end."""
-        if self.unit == "days":
-            return start + dt.timedelta(days=self.count)
-        if self.unit == "weeks":
-            return start + dt.timedelta(weeks=self.count)
-        months = self.count * (12 if self.unit == "years" else 1)
-        return add_months(start, months)
+        """The date this interval after ``start``; months and years clamp to the month's end.
+
+        Dates past the end of the calendar (year 9999) clamp to ``date.max``.
+        """
+        try:
+            if self.unit == "days":
+                return start + dt.timedelta(days=self.count)
+            if self.unit == "weeks":
+                return start + dt.timedelta(weeks=self.count)
+            months = self.count * (12 if self.unit == "years" else 1)
+            return add_months(start, months)
+        except (OverflowError, ValueError):
+            return dt.date.max
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
@@ -62,9 +73,13 @@ def parse_interval(text: str) -> Interval:
     if not match:
         raise ValueError(f"'{text}' is not a review interval: {INTERVAL_HELP}")
     count = int(match.group(1))
+    word = match.group(2).lower()
+    unit = _UNITS[_ABBREVIATIONS.get(word, word)]
     if count == 0:
         raise ValueError(f"'{text}' is not a review interval: it must be longer than zero")
-    return Interval(count, _UNITS[match.group(2).lower()])
+    if count > MAX_COUNT[unit]:
+        raise ValueError(f"'{text}' is not a review interval: it must be at most 100 years")
+    return Interval(count, unit)
 
 
 def resolve_today(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +18,13 @@ from pydantic import ValidationError
 
 from .explain import Loc, explain, field_path, suggest
 from .images import PhotoError, verify_photo
-from .models import Journey, JourneyState, Persona, persona_field_problem
+from .models import SLUG_PATTERN, Journey, JourneyState, Persona, persona_field_problem
 from .problems import Problem, ValidationFailed
 from .yamlsafe import LoadedYaml, load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
+_SLUG = re.compile(SLUG_PATTERN)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 Model = TypeVar("Model", Persona, Journey)
 
 
@@ -40,9 +43,25 @@ class Handbook:
 
 @dataclass
 class _Parsed:
+    """One file as read: its raw data, its id and (if valid) its record."""
+
     path: Path
     rel: str
     loaded: LoadedYaml
+    record: Persona | Journey | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The raw mapping read from the file (empty if the file is not a mapping)."""
+        data = self.loaded.data
+        return data if isinstance(data, dict) else {}
+
+    @property
+    def ident(self) -> str | None:
+        """The file's id (``id:`` or the file name) if the file is a mapping and it is valid."""
+        if not isinstance(self.loaded.data, dict):
+            return None
+        return _slug(self.data.get("id", self.path.stem))
 
 
 class _Collector:
@@ -53,8 +72,7 @@ class _Collector:
 
     def add(self, parsed: _Parsed, path: Loc, message: str, *, at_key: bool = False) -> None:
         loaded = parsed.loaded
-        pos = loaded.key_positions.get(path) if at_key else None
-        line, col = pos or loaded.position(path)
+        line, col = loaded.key_position(path) if at_key else loaded.position(path)
         self.problems.append(Problem(parsed.rel, line, col, field_path(path), message))
 
     def add_file(self, rel: str, line: int, col: int, message: str, fld: str = "") -> None:
@@ -66,7 +84,10 @@ def display_path(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        try:
+            return Path(os.path.relpath(path, root)).as_posix()
+        except ValueError:  # pragma: no cover - another drive on Windows
+            return path.as_posix()
 
 
 def find_yaml_files(folder: Path) -> list[Path]:
@@ -124,10 +145,13 @@ def _validate(parsed: _Parsed, model: type[Model], out: _Collector) -> Model | N
         record = model.model_validate(data)
     except ValidationError as exc:
         for item in explain(exc, data, model):
-            if model is Journey and persona_field_problem(
-                "persona" in data, "personas" in data
-            ) == item.message:
+            if (
+                model is Journey
+                and persona_field_problem("persona" in data, "personas" in data) == item.message
+            ):
                 continue
+            if parsed.loaded.is_broken(item.path):
+                continue  # the YAML problem there is reported already
             message = item.message
             if item.path == ("id",) and "id" not in parsed.loaded.data:
                 message = (
@@ -137,74 +161,132 @@ def _validate(parsed: _Parsed, model: type[Model], out: _Collector) -> Model | N
             out.add(parsed, item.path, message, at_key=item.at_key)
         return None
     record.set_source(parsed.path, parsed.rel)
+    parsed.record = record
     return record
 
 
-def _check_dates(parsed: _Parsed, record: Persona | Journey, today: dt.date, out: _Collector) -> None:
-    if record.last_reviewed is not None and record.last_reviewed > today:
+def _raw_date(value: Any) -> dt.date | None:
+    """A date from raw YAML data (a YAML date, or ``YYYY-MM-DD`` text), else ``None``."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _slug(value: Any) -> str | None:
+    """``value`` if it is a valid id (other values get their own problem from the model)."""
+    return value if isinstance(value, str) and _SLUG.match(value) else None
+
+
+def _check_dates(parsed: _Parsed, today: dt.date, out: _Collector) -> None:
+    date = _raw_date(parsed.data.get("last_reviewed"))
+    if date is not None and date > today:
         out.add(
             parsed,
             ("last_reviewed",),
-            f"{record.last_reviewed.isoformat()} lies in the future (today is {today.isoformat()})",
+            f"{date.isoformat()} lies in the future (today is {today.isoformat()})",
         )
 
 
-def _check_photo(parsed: _Parsed, persona: Persona, folder: Path, out: _Collector) -> None:
-    if not persona.photo:
-        return
+def _check_photo(parsed: _Parsed, folder: Path, out: _Collector) -> Path | None:
+    """The photo must be an existing, safe image file inside the personas folder."""
+    raw = parsed.data.get("photo")
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    raw = raw.strip()
     where: Loc = ("photo",)
-    raw = persona.photo
+    name = folder.name
+    if "://" in raw or raw.startswith("data:"):
+        out.add(
+            parsed,
+            where,
+            f"'{raw}' is a URL: save the photo inside the {name}/ folder "
+            "and write its path relative to this file",
+        )
+        return None
     if os.path.isabs(raw) or raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
-        out.add(parsed, where, f"'{raw}' is an absolute path: write it relative to this file")
-        return
+        out.add(
+            parsed,
+            where,
+            f"'{raw}' is an absolute path: write it relative to this file, "
+            f"inside the {name}/ folder",
+        )
+        return None
     candidate = parsed.path.parent / raw
-    real_folder = folder.resolve()
     if not _inside(Path(os.path.normpath(candidate.absolute())), folder.absolute()):
-        out.add(parsed, where, f"'{raw}' points outside the {folder.name}/ folder")
-        return
+        out.add(parsed, where, f"'{raw}' points outside the {name}/ folder; keep photos inside it")
+        return None
     if not candidate.exists():
-        hint = ""
-        if candidate.parent.is_dir():
-            hint = suggest(candidate.name, (p.name for p in candidate.parent.iterdir()))
-        out.add(parsed, where, f"'{raw}' does not exist{hint}")
-        return
+        if candidate.is_symlink():
+            out.add(parsed, where, f"'{raw}' is a broken link")
+        else:
+            hint = _photo_hint(parsed.path.parent, raw, folder)
+            out.add(parsed, where, f"'{raw}' does not exist{hint}")
+        return None
     resolved = candidate.resolve()
-    if not _inside(resolved, real_folder):
-        out.add(parsed, where, f"'{raw}' is a link to a file outside the {folder.name}/ folder")
-        return
+    if not _inside(resolved, folder.resolve()):
+        out.add(
+            parsed,
+            where,
+            f"'{raw}' is a link to a file outside the {name}/ folder; "
+            "copy the photo into the folder instead",
+        )
+        return None
     if not resolved.is_file():
         out.add(parsed, where, f"'{raw}' is not a file")
-        return
+        return None
     try:
         verify_photo(resolved)
     except PhotoError as exc:
         out.add(parsed, where, f"'{raw}' {exc}")
-        return
-    persona._photo_path = resolved
+        return None
+    return resolved
 
 
-def _check_ids(
-    kind: str, records: list[tuple[_Parsed, Persona | Journey]], out: _Collector
-) -> dict[str, Any]:
-    by_id: dict[str, Any] = {}
-    first: dict[str, _Parsed] = {}
-    for parsed, record in records:
-        if record.id in by_id:
+_IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".bmp", ".tif", ".tiff"}
+
+
+def _photo_hint(base: Path, raw: str, folder: Path) -> str:
+    """``"; did you mean 'photos/x.jpg'?"`` for the closest image file in the folder."""
+    choices: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for filename in filenames:
+            if Path(filename).suffix.lower() in _IMAGE_SUFFIXES:
+                choices.append(os.path.relpath(Path(dirpath) / filename, base).replace(os.sep, "/"))
+        if len(choices) > 5000:
+            break
+    return suggest(raw, choices)
+
+
+def _check_ids(kind: str, files: list[_Parsed], out: _Collector) -> dict[str, _Parsed]:
+    """Every file's id (valid ones only), reporting ids used twice; first file wins."""
+    by_id: dict[str, _Parsed] = {}
+    for parsed in files:
+        ident = parsed.ident
+        if ident is None:
+            continue
+        if ident in by_id:
             out.add(
                 parsed,
                 ("id",),
-                f"{kind} id '{record.id}' is already used by {first[record.id].rel}",
-                at_key="id" in parsed.loaded.data,
+                f"{kind} id '{ident}' is already used by {by_id[ident].rel}",
+                at_key="id" in parsed.data,
             )
+            parsed.record = None
             continue
-        by_id[record.id] = record
-        first[record.id] = parsed
+        by_id[ident] = parsed
     return by_id
 
 
 def _check_ref(
-    parsed: _Parsed, path: Loc, ref: str, known: dict[str, Any], kind: str, out: _Collector
+    parsed: _Parsed, path: Loc, ref: str, known: Iterable[str], kind: str, out: _Collector
 ) -> bool:
+    known = list(known)
     if ref in known:
         return True
     out.add(parsed, path, f"no {kind} with id '{ref}'{suggest(ref, known)}")
@@ -222,6 +304,8 @@ def load_handbook(
 
     ``root`` is the folder paths in messages are relative to (the project root).
     A missing journeys folder means "no journeys"; a missing personas folder is a problem.
+    Cross-file checks (ids, references, photos, dates) also run on files that have other
+    problems, wherever the value concerned is usable, so one run reports everything.
     """
     root = (root or Path.cwd()).absolute()
     today = today or dt.date.today()
@@ -238,87 +322,124 @@ def load_handbook(
         journeys_dir = journeys_dir.absolute()
         journey_files = _read(find_yaml_files(journeys_dir), journeys_dir, root, out)
 
-    persona_records: list[tuple[_Parsed, Persona | Journey]] = []
     for parsed in persona_files:
         persona = _validate(parsed, Persona, out)
-        if persona is not None:
-            _check_dates(parsed, persona, today, out)
-            _check_photo(parsed, persona, personas_dir, out)
-            persona_records.append((parsed, persona))
-    journey_records: list[tuple[_Parsed, Persona | Journey]] = []
+        _check_dates(parsed, today, out)
+        photo = _check_photo(parsed, personas_dir, out)
+        if persona is not None and photo is not None:
+            persona._photo_path = photo
     for parsed in journey_files:
-        journey = _validate(parsed, Journey, out)
-        if journey is not None:
-            _check_dates(parsed, journey, today, out)
-            journey_records.append((parsed, journey))
+        _validate(parsed, Journey, out)
+        _check_dates(parsed, today, out)
 
-    personas: dict[str, Persona] = _check_ids("persona", persona_records, out)
-    journeys: dict[str, Journey] = _check_ids("journey", journey_records, out)
-    # Ids of files that failed validation still exist: do not report references to them.
-    known_personas = dict(personas)
+    known_personas = _check_ids("persona", persona_files, out)
+    known_journeys = _check_ids("journey", journey_files, out)
+    # A file that could not be read as a mapping still names something: do not report
+    # references to it on top of its own problem.
+    for files, known in ((persona_files, known_personas), (journey_files, known_journeys)):
+        for parsed in files:
+            stem = _slug(parsed.path.stem)
+            if not isinstance(parsed.loaded.data, dict) and stem is not None:
+                known.setdefault(stem, parsed)
     for parsed in persona_files:
-        if isinstance(parsed.loaded.data, dict):
-            known_personas.setdefault(str(parsed.loaded.data.get("id", parsed.path.stem)), None)
-    known_journeys = dict(journeys)
+        _check_related(parsed, known_personas, out)
     for parsed in journey_files:
-        if isinstance(parsed.loaded.data, dict):
-            known_journeys.setdefault(str(parsed.loaded.data.get("id", parsed.path.stem)), None)
-
-    for parsed, record in persona_records:
-        assert isinstance(record, Persona)
-        seen: set[str] = set()
-        for i, ref in enumerate(record.related):
-            if ref == record.id:
-                out.add(parsed, ("related", i), "a persona cannot be related to itself")
-            elif ref in seen:
-                out.add(parsed, ("related", i), f"'{ref}' is listed twice")
-            else:
-                _check_ref(parsed, ("related", i), ref, known_personas, "persona", out)
-            seen.add(ref)
-    for parsed, record in journey_records:
-        assert isinstance(record, Journey)
-        _check_journey_refs(parsed, record, known_personas, known_journeys, journeys, out)
+        _check_journey_refs(parsed, known_personas, known_journeys, out)
 
     if out.problems:
         raise ValidationFailed(out.problems)
+    personas = {
+        p.ident: p.record
+        for p in persona_files
+        if isinstance(p.record, Persona) and p.ident is not None
+    }
+    journeys = {
+        j.ident: j.record
+        for j in journey_files
+        if isinstance(j.record, Journey) and j.ident is not None
+    }
     return Handbook(personas=personas, journeys=journeys, today=today)
+
+
+def _check_related(parsed: _Parsed, known: dict[str, _Parsed], out: _Collector) -> None:
+    related = parsed.data.get("related")
+    if not isinstance(related, list):
+        return
+    seen: set[str] = set()
+    for i, item in enumerate(related):
+        ref = _slug(item)
+        if ref is None:
+            continue
+        if ref == parsed.ident:
+            out.add(parsed, ("related", i), "a persona cannot be related to itself")
+        elif ref in seen:
+            out.add(parsed, ("related", i), f"'{ref}' is listed twice")
+        else:
+            _check_ref(parsed, ("related", i), ref, known, "persona", out)
+        seen.add(ref)
 
 
 def _check_journey_refs(
     parsed: _Parsed,
-    journey: Journey,
-    known_personas: dict[str, Any],
-    known_journeys: dict[str, Any],
-    journeys: dict[str, Journey],
+    known_personas: dict[str, _Parsed],
+    known_journeys: dict[str, _Parsed],
     out: _Collector,
 ) -> None:
-    if journey.persona is not None:
-        _check_ref(parsed, ("persona",), journey.persona, known_personas, "persona", out)
-    for i, ref in enumerate(journey.personas or []):
-        _check_ref(parsed, ("personas", i), ref, known_personas, "persona", out)
-    members = journey.persona_ids
-    for s, stage in enumerate(journey.stages):
-        if isinstance(stage.emotion, dict):
-            for key in stage.emotion:
-                if key not in members:
-                    out.add(
-                        parsed,
-                        ("stages", s, "emotion", key),
-                        f"'{key}' is not one of this journey's personas "
-                        f"({', '.join(members)}){suggest(key, members)}",
-                    )
-    if journey.improves is not None:
-        if journey.state is not JourneyState.future:
-            out.add(parsed, ("improves",), "only a future-state journey can improve another: "
-                    "add 'state: future'")
-        elif journey.improves == journey.id:
-            out.add(parsed, ("improves",), "a journey cannot improve itself")
-        elif _check_ref(parsed, ("improves",), journey.improves, known_journeys, "journey", out):
-            target = journeys.get(journey.improves)
-            if target is not None and target.state is not JourneyState.current:
-                out.add(
-                    parsed,
-                    ("improves",),
-                    f"'{journey.improves}' is a future-state journey; name the current-state "
-                    "journey this one improves",
+    data = parsed.data
+    members: list[str] = []
+    persona = _slug(data.get("persona"))
+    if persona is not None:
+        _check_ref(parsed, ("persona",), persona, known_personas, "persona", out)
+        members.append(persona)
+    personas = data.get("personas")
+    if isinstance(personas, list):
+        for i, item in enumerate(personas):
+            ref = _slug(item)
+            if ref is not None:
+                _check_ref(parsed, ("personas", i), ref, known_personas, "persona", out)
+                members.append(ref)
+    stages = data.get("stages")
+    for s, stage in enumerate(stages if isinstance(stages, list) else []):
+        emotion = stage.get("emotion") if isinstance(stage, dict) else None
+        if not isinstance(emotion, dict):
+            continue
+        for key in emotion:
+            if _slug(key) is None or key in members:
+                continue
+            where: Loc = ("stages", s, "emotion", key)
+            if key in known_personas:
+                message = (
+                    f"'{key}' is not one of this journey's personas ({', '.join(members)}); "
+                    "add it to 'personas' or remove this line"
                 )
+            else:
+                hint = suggest(key, members) or suggest(key, known_personas)
+                message = f"no persona with id '{key}'{hint}"
+            out.add(parsed, where, message, at_key=True)
+    _check_improves(parsed, known_journeys, out)
+
+
+def _check_improves(parsed: _Parsed, known: dict[str, _Parsed], out: _Collector) -> None:
+    data = parsed.data
+    improves = _slug(data.get("improves"))
+    state = data.get("state", JourneyState.current.value)
+    if improves is None or state not in (JourneyState.current.value, JourneyState.future.value):
+        return
+    where: Loc = ("improves",)
+    if state != JourneyState.future.value:
+        out.add(
+            parsed, where, "only a future-state journey can improve another: add 'state: future'"
+        )
+    elif improves == parsed.ident:
+        out.add(parsed, where, "a journey cannot improve itself")
+    elif _check_ref(
+        parsed, where, improves, (k for k in known if k != parsed.ident), "journey", out
+    ):
+        target = known[improves].data.get("state", JourneyState.current.value)
+        if target == JourneyState.future.value:
+            out.add(
+                parsed,
+                where,
+                f"'{improves}' is a future-state journey; name the current-state journey this "
+                "one improves",
+            )

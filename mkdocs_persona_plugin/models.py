@@ -7,13 +7,14 @@ docstrings and field descriptions here are also what people see in their editor.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
-from typing import Annotated, Any
-
 from pathlib import Path
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -21,6 +22,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from .intervals import parse_interval
 
@@ -36,6 +38,28 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 TextList = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
 Emotion = Annotated[int, Field(strict=True, ge=-2, le=2)]
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _strict_date(value: Any) -> Any:
+    """Accept a YAML date or ``YYYY-MM-DD`` text only (pydantic would also take numbers)."""
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("date_type", "expected a date without a time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    if isinstance(value, str):
+        raise PydanticCustomError("date_from_text", "not a YYYY-MM-DD date")
+    raise PydanticCustomError("date_type", "expected a date")
+
+
+#: A calendar date written ``YYYY-MM-DD``.
+Date = Annotated[dt.date, BeforeValidator(_strict_date)]
 
 
 class PersonaType(str, Enum):
@@ -169,7 +193,7 @@ class Persona(_FromFile):
     )
     name: Line = Field(description="A memorable name, e.g. 'Finance Manager Margie'.")
     owner: Line = Field(description="Who keeps this persona up to date, e.g. '@sales-enablement'.")
-    last_reviewed: dt.date = Field(description="When the persona was last reviewed (YYYY-MM-DD).")
+    last_reviewed: Date = Field(description="When the persona was last reviewed (YYYY-MM-DD).")
     type: PersonaType = Field(default=PersonaType.buyer, description="The persona's role.")
     market: Market | None = Field(default=None, description="b2b, b2c, public or internal.")
     segment: Line | None = Field(default=None, description="Customer segment.")
@@ -199,7 +223,7 @@ class Persona(_FromFile):
     tools: TextList = Field(default_factory=list, description="Tools they use today.")
     interests: TextList = Field(default_factory=list, description="Interests.")
     messaging: Messaging | None = Field(default=None, description="Pitch and vocabulary.")
-    share: Annotated[float, Field(ge=0, le=100)] | None = Field(
+    share: Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)] | None = Field(
         default=None, description="Share of the customer base, in percent (0-100)."
     )
     research: Research | None = Field(default=None, description="Evidence behind the persona.")
@@ -291,9 +315,11 @@ class Journey(_FromFile):
         default=None, description="For a future-state journey: the current journey it improves."
     )
     owner: Line | None = Field(default=None, description="Who keeps this journey up to date.")
-    last_reviewed: dt.date | None = Field(default=None, description="Last review (YYYY-MM-DD).")
+    last_reviewed: Date | None = Field(default=None, description="Last review (YYYY-MM-DD).")
     review_every: Line | None = Field(default=None, description="Review interval override.")
-    tags: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = Field(default_factory=list)
+    tags: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = Field(
+        default_factory=list, description="Free tags."
+    )
     stages: Annotated[list[Stage], Field(min_length=1, max_length=MAX_ITEMS)] = Field(
         description="The stages, in order."
     )

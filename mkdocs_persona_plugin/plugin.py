@@ -26,6 +26,7 @@ from .loader import Handbook, load_handbook
 from .options import Comparison, HandbookOptions
 from .problems import ValidationFailed
 from .navigation import NavEntry, plan_navigation
+from .reviews import build_review_report
 from .site import PACKAGE_ASSETS, Output, build_outputs
 from .strings import Strings
 
@@ -97,7 +98,23 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         except (ValueError, PhotoError) as exc:
             raise PluginError(f"persona plugin: {exc}") from None
         self.outputs = {out.src_uri: out for out in outputs}
+        if not self.stale_problems:
+            self._report_reviews(self.handbook, options)
         return config
+
+    def _report_reviews(self, handbook: Handbook, options: HandbookOptions) -> None:
+        """Say what is overdue: one info line; a warning per item (``warn_overdue``, so
+        ``--strict`` fails); or an error (``fail_on_overdue``; logged only while serving)."""
+        report = build_review_report(handbook, options)
+        if self.config.fail_on_overdue and report.overdue:
+            if not self.is_serve:
+                raise PluginError(report.failure)
+            log.error(report.failure)
+        elif self.config.warn_overdue:
+            for line in report.warnings:
+                log.warning(line)
+        if report.summary:
+            log.info(report.summary)
 
     def _options(self, config: MkDocsConfig, root: Path) -> HandbookOptions:
         cfg = self.config

@@ -22,8 +22,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class ValidationFailed(Exception):
@@ -51,10 +53,10 @@ def format_github(problems: Iterable[Problem]) -> str:
     lines = []
     for p in problems:
         title = f"{p.field}" if p.field else "persona handbook"
+        where = f",line={p.line},col={p.column}" if p.line else ""
         lines.append(
-            f"::error file={_escape_github(p.path, property_value=True)},line={p.line},"
-            f"col={p.column},title={_escape_github(title, property_value=True)}::"
-            f"{_escape_github(p.message)}"
+            f"::error file={_escape_github(p.path, property_value=True)}{where},"
+            f"title={_escape_github(title, property_value=True)}::{_escape_github(p.message)}"
         )
     return "\n".join(lines)
 

@@ -43,7 +43,7 @@ def find_project(config_file: Path | None = None, cwd: Path | None = None) -> Pr
     if path.is_file():
         root = path.absolute().parent
         try:
-            config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+            config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
         except (yaml.YAMLError, UnicodeDecodeError):
             config = None
         for entry in (config or {}).get("plugins", []) or [] if isinstance(config, dict) else []:

@@ -23,8 +23,21 @@ def build_schema(model: type[BaseModel]) -> dict[str, Any]:
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
     props = schema.get("properties", {})
     if "id" in props:
-        props["id"].pop("default", None)
+        props["id"].pop("default", None)  # the default is the file name, not ""
+    _close_pattern_maps(schema)
     return schema
+
+
+def _close_pattern_maps(node: Any) -> None:
+    """Mappings keyed by persona id accept no other keys (pydantic leaves them open)."""
+    if isinstance(node, dict):
+        if "patternProperties" in node:
+            node.setdefault("additionalProperties", False)
+        for value in node.values():
+            _close_pattern_maps(value)
+    elif isinstance(node, list):
+        for value in node:
+            _close_pattern_maps(value)
 
 
 def schema_text(model: type[BaseModel]) -> str:

@@ -200,9 +200,25 @@ Generator = Callable[[BuildContext], Iterable[Output]]
 
 def generators() -> list[Generator]:
     """The page generators, in the order they run (later ones may use ``ctx.shared``)."""
-    from . import pages_index
+    from . import (
+        pages_compare,
+        pages_exports,
+        pages_index,
+        pages_journeys,
+        pages_onboarding,
+        pages_persona,
+        pages_reviews,
+    )
 
-    return [pages_index.generate]
+    return [
+        pages_index.generate,
+        pages_onboarding.generate,
+        pages_persona.generate,
+        pages_exports.generate,
+        pages_compare.generate,
+        pages_journeys.generate,
+        pages_reviews.generate,
+    ]
 
 
 def build_outputs(

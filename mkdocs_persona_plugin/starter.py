@@ -8,7 +8,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .problems import Problem
+#: What ``new journey`` writes when the project has no persona yet.
+PLACEHOLDER_PERSONA = "your-persona-id"
 
 
 def slugify(text: str) -> str:
@@ -22,11 +23,17 @@ def _quoted(text: str) -> str:
 
 
 def persona_starter(name: str, today: dt.date, schema: str) -> str:
-    """A persona file with every field present or commented, ready to fill in."""
+    """A persona file with every field present or commented, valid as written.
+
+    It starts as ``status: draft`` with placeholder text; uncommenting any optional field
+    (except ``photo``, which needs an image file) keeps it valid.
+    """
+    slug = slugify(name) or "persona"
     return f"""\
 # yaml-language-server: $schema={schema}
-# A persona: one person we design, sell and write for. Fields marked (required) must be set;
-# delete the comment lines you do not need. Reference: see "Writing a persona" in the handbook.
+# A persona: one person we design, sell and write for. Fields marked (required) must be set.
+# Uncomment the optional fields you need and delete the rest. Every value here is a
+# placeholder, so replace it with what your research says, then set `status: active`.
 name: {_quoted(name)}  # (required) memorable, e.g. alliterative: "Finance Manager Margie"
 owner: "@your-team"  # (required) who keeps this persona up to date
 last_reviewed: {today.isoformat()}  # (required) YYYY-MM-DD
@@ -37,65 +44,77 @@ status: draft  # draft | active | retired
 tagline: "One line that sums this persona up"
 bio: |
   A short, specific paragraph about who they are and what their day looks like.
-# photo: photos/{slugify(name) or "persona"}.jpg  # relative to this file
-# photo_alt: "Portrait of ..."
+# photo: photos/{slug}.jpg  # an image relative to this file, inside this folder
+# photo_alt: "Portrait of a person with short dark hair, smiling"
 quotes:
   - text: "A real quote from an interview."
     source: "Customer interview, {today:%B %Y}"
-demographics:
+demographics:  # label: value, shown in this order
   Location: "City, Country"
 role:
-  Job title: "..."
-  Decision power: "Recommends / Decides / Signs"
+  Job title: "Their job title"
+  Decision power: "Recommends, decides or signs"
 goals:
   - "What they want to achieve"
 challenges:
   - "What stands in their way"
-# motivations: []
-# needs: []        # jobs to be done
-# objections: []   # what sales will hear
-# behaviors: []
-# channels: []     # where they look for information
-# tools: []
-# interests: []
+# motivations: ["What drives them"]
+# needs: ["A job they need done"]
+# objections: ["What sales will hear"]
+# behaviors: ["A habit that matters to us"]
+# channels: ["Where they look for information"]
+# tools: ["A tool they use today"]
+# interests: ["An interest outside work"]
 # messaging:
 #   pitch: "The one-sentence pitch"
 #   vocabulary: ["words to use"]
 #   avoid: ["words to avoid"]
-# share: 10        # percent of our customer base
+# share: 10  # percent of our customer base (0-100)
 # research:
 #   interviews: 5
 #   sources: ["Customer interviews"]
 #   confidence: medium  # low | medium | high
-# tags: []
-# related: []      # ids of related personas
-# review_every: 1 year
+# tags: ["a-tag"]
+# related: []  # ids of related personas, e.g. [head-of-finance-hannah]
+# review_every: 6 months  # e.g. 90 days, 6 months, 1 year (default: the site setting)
+# sections:  # extra sections: title: text, or title: list of text
+#   A day in the life:
+#     - "08:00 What they do first"
 """
 
 
-def journey_starter(title: str, today: dt.date, schema: str) -> str:
-    """A journey file with two example stages."""
+def journey_starter(
+    title: str, today: dt.date, schema: str, persona: str = PLACEHOLDER_PERSONA
+) -> str:
+    """A journey file with two example stages, valid as written when ``persona`` exists."""
     return f"""\
 # yaml-language-server: $schema={schema}
 # A customer journey map. Stages become columns; lanes with no content are left out.
 title: {_quoted(title)}  # (required)
-persona: your-persona-id  # (required) or `personas: [id, id]` for several personas
-state: current  # current | future (a future journey may name `improves: <journey id>`)
+persona: {persona}  # (required) a persona id, or `personas: [id, id]` for several personas
+state: current  # current | future (a future journey may name `improves: <current journey id>`)
 owner: "@your-team"
 last_reviewed: {today.isoformat()}
+# review_every: 6 months
+# tags: ["onboarding"]
 scenario: |
   What situation is the persona in, and what triggers the journey?
 goal: "What they want to have achieved at the end"
 stages:
   - name: "Discover"  # (required)
+    description: "What happens in this stage"
     actions: ["What they do"]
     thoughts: ["What they think"]
     touchpoints: ["Where they meet us"]
-    pain_points: []
-    opportunities: []
+    # channels: ["Web"]
+    pain_points: ["What goes wrong"]
+    opportunities: ["What we could improve"]
+    # backstage: ["What the customer does not see"]
+    # teams: ["Marketing"]
+    # kpis: ["How this stage is measured"]
     emotion: 0  # -2 (very negative) .. +2 (very positive)
   - name: "Decide"
-    moment_of_truth: true
+    moment_of_truth: true  # the stage that makes or breaks the journey
     emotion: 1
 """
 
@@ -109,11 +128,4 @@ def schema_ref(target_dir: Path, root: Path, name: str) -> str:
     for folder in (root / "schemas", root / "mkdocs_persona_plugin" / "schemas"):
         if (folder / name).is_file():
             return Path(os.path.relpath(folder / name, target_dir)).as_posix()
-    return f"../schemas/{name}"
-
-
-def starter_problem(kind: str, name: str) -> Problem | None:
-    """A problem when ``name`` cannot become a file name, else ``None``."""
-    if not slugify(name):
-        return Problem(kind, 0, 0, "", f"'{name}' has no letters or digits to make a file name from")
-    return None
+    return Path(os.path.relpath(root / "schemas" / name, target_dir)).as_posix()

@@ -1,15 +1,22 @@
 """Strict, safe YAML loading that remembers where every value came from.
 
-PyYAML's ``safe_load`` silently keeps the last of two duplicate keys, accepts aliases and
-loses positions. Here the document is composed into a node tree (with libyaml's C parser when
-it is installed, about ten times faster than the pure-Python one) and converted by hand, so
-that every value keeps its line and column, duplicate keys and aliases are refused, and only
-plain JSON-like types (plus dates) come out.
+PyYAML's ``safe_load`` silently keeps the last of two duplicate keys, accepts anchors and
+aliases and loses positions. Here the document is composed into a node tree (with libyaml's C
+parser when PyYAML was built with it, several times faster than the pure-Python one) and
+converted by hand, so that every value keeps its line and column, duplicate keys, anchors,
+aliases, merge keys and tags are refused, and only plain JSON-like values (plus dates) come out.
+
+Nothing here raises for bad input: every problem becomes a :class:`YamlIssue` with a 1-based
+line and column, so one run can report every problem in every file.
 """
 
 from __future__ import annotations
 
+import calendar
+import contextlib
 import datetime as dt
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,26 +24,44 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-try:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
 #: Files larger than this are refused before parsing.
 MAX_FILE_BYTES = 512 * 1024
-#: Deeper nesting than this is refused (persona files need three or four levels).
+#: Collections nested deeper than this are refused (persona files need three or four levels).
 MAX_DEPTH = 16
+#: Files with more structural characters than this get a cheap nesting check before they are
+#: composed: libyaml composes recursively and crashes the interpreter on ~30 000 levels.
+_DEEP_SCAN_THRESHOLD = 1000
 
 Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
-_ALLOWED_SCALAR_TAGS = {
-    f"{_TAG}str",
-    f"{_TAG}int",
-    f"{_TAG}float",
-    f"{_TAG}bool",
-    f"{_TAG}null",
-    f"{_TAG}timestamp",
+_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (
+    f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_SEQ, _MAP, _MERGE = f"{_TAG}seq", f"{_TAG}map", f"{_TAG}merge"
+
+_ANCHOR_HINT = re.compile(r"(?:^|[\s\[\]{},:?\-])&", re.MULTILINE)
+_DATE_SHAPE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+_PARSER_HINTS = {
+    "mapping values are not allowed": (
+        "a ':' followed by a space is not allowed here; put the text in quotes, "
+        "or check the indentation"
+    ),
+    "could not find expected ':'": (
+        "expected 'key: value'; check the indentation, or put a long text in quotes"
+    ),
+    "did not find expected key": "this line does not line up with the keys above it",
+    "did not find expected '-' indicator": "this line does not line up with the list above it",
+    "cannot start any token": "a value cannot start with this character; put it in quotes",
+    "found unexpected end of stream": "a quote or bracket is not closed",
+    "',' or ']'": "a list in [brackets] is not closed with ']', or an item lacks a comma",
+    "',' or '}'": "a mapping in {braces} is not closed with '}', or an item lacks a comma",
+    "found unknown escape character": (
+        "unknown backslash escape in double quotes; use single quotes or write \\\\"
+    ),
+    "node content": "a value is missing here; is a bracket or quote not closed?",
+    "but found another document": "only one document per file: remove the '---' line",
 }
 
 
@@ -58,6 +83,8 @@ class LoadedYaml:
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     issues: list[YamlIssue] = field(default_factory=list)
+    #: Paths whose value was dropped because of a YAML issue (reported already).
+    broken: set[Path_] = field(default_factory=set)
 
     def position(self, path: Path_) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest located ancestor."""
@@ -68,12 +95,95 @@ class LoadedYaml:
             probe = probe[:-1]
         return self.positions.get((), (1, 1))
 
+    def key_position(self, path: Path_) -> tuple[int, int]:
+        """Position of the key that introduces ``path`` (falls back to :meth:`position`)."""
+        return self.key_positions.get(tuple(path)) or self.position(path)
+
+    def is_broken(self, path: Path_) -> bool:
+        """Whether ``path`` is (inside) a value dropped because of a reported YAML issue."""
+        probe = tuple(path)
+        return any(probe[: len(b)] == b for b in self.broken)
+
+
+def date_problem(text: str) -> str | None:
+    """Why ``YYYY-MM-DD`` text is not a real date (``None`` if it is one or is not that shape).
+
+    >>> date_problem("2025-02-30")
+    '2025-02-30 does not exist: February 2025 has 28 days'
+    """
+    match = _DATE_SHAPE.match(text.strip())
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return f"{text} does not exist: months go from 01 to 12"
+    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= last:
+        return f"{text} does not exist: {calendar.month_name[month]} {year} has {last} days"
+    if year < 1:
+        return f"{text} does not exist: years start at 0001"
+    return None
+
 
 class _Scalars(SafeConstructor):
-    """Builds scalar values with PyYAML's own rules (ints, floats, bools, dates)."""
+    """Builds non-text scalars with PyYAML's own rules (ints, floats, bools, dates)."""
 
 
 _scalars = _Scalars()
+_CONSTRUCT: dict[str, Callable[[ScalarNode], Any]] = {
+    _INT: _scalars.construct_yaml_int,
+    _FLOAT: _scalars.construct_yaml_float,
+    _BOOL: _scalars.construct_yaml_bool,
+    _NULL: lambda node: None,
+    _TIMESTAMP: _scalars.construct_yaml_timestamp,
+}
+
+
+def _make_loader(base: type[Any]) -> type[Any]:
+    """``base`` with a faster resolver: no path resolvers, implicit types by first character."""
+
+    class Loader(base):  # type: ignore[misc,valid-type]
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            if kind is ScalarNode:
+                if implicit[0]:
+                    for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                        if regexp.match(value):
+                            return str(tag)
+                return _STR
+            return _SEQ if kind is SequenceNode else _MAP
+
+    Loader.__name__ = Loader.__qualname__ = f"Strict{base.__name__}"
+    return Loader
+
+
+_PyLoader = _make_loader(yaml.SafeLoader)
+try:  # pragma: no cover - depends on how PyYAML was built
+    _CLoader: type[Any] | None = _make_loader(yaml.CSafeLoader)
+except AttributeError:  # pragma: no cover
+    _CLoader = None
+_Loader: type[Any] = _CLoader or _PyLoader
+
+
+def is_c_loader() -> bool:
+    """Whether libyaml's fast C parser is in use."""
+    return _Loader is _CLoader
+
+
+@contextlib.contextmanager
+def pure_python() -> Iterator[None]:
+    """Use PyYAML's pure-Python parser inside the ``with`` block (benchmarks, tests)."""
+    global _Loader
+    previous, _Loader = _Loader, _PyLoader
+    try:
+        yield
+    finally:
+        _Loader = previous
 
 
 def _pos(node: Node) -> tuple[int, int]:
@@ -84,170 +194,286 @@ def _describe_tag(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
-class _Converter:
-    def __init__(self, result: LoadedYaml) -> None:
-        self.result = result
-        self.seen: set[int] = set()
+def _tag_message(tag: str) -> str:
+    return (
+        f"YAML tag {_describe_tag(tag)} is not allowed: only plain text, numbers, "
+        "true/false, dates, lists and mappings"
+    )
 
-    def issue(self, node: Node, path: Path_, message: str) -> None:
+
+def _alias_message(name: str) -> str:
+    return f"YAML aliases (*{name}) are not allowed: write the value out in full"
+
+
+class _Converter:
+    """Turns a composed node tree into plain data, recording positions and issues."""
+
+    def __init__(self, result: LoadedYaml, aliases_reported: bool) -> None:
+        self.result = result
+        self.positions = result.positions
+        self.seen: set[int] = set()
+        self.aliases_reported = aliases_reported
+
+    def issue(self, node: Node, path: Path_, message: str, *, drops: bool = True) -> None:
         line, col = _pos(node)
         self.result.issues.append(YamlIssue(line, col, path, message))
+        if drops:
+            self.result.broken.add(path)
 
-    def convert(self, node: Node, path: Path_, depth: int = 0) -> Any:
-        self.result.positions[path] = _pos(node)
-        if id(node) in self.seen:
-            self.issue(
-                node,
-                path,
-                f"{_ALIAS} (*name) are not allowed: write the value out in full",
-            )
+    def convert(self, node: Node, path: Path_, depth: int) -> Any:
+        mark = node.start_mark
+        self.positions[path] = (mark.line + 1, mark.column + 1)
+        key = id(node)
+        if key in self.seen:  # the same node twice: an alias (billion laughs stop here)
+            if self.aliases_reported:
+                self.result.broken.add(path)
+            else:  # pragma: no cover - the anchor pre-check finds every alias
+                self.issue(node, path, _alias_message("…"))
             return None
-        self.seen.add(id(node))
-        if depth > MAX_DEPTH:
+        self.seen.add(key)
+        cls = type(node)
+        if cls is ScalarNode:
+            if node.tag == _STR:
+                return node.value
+            return self.scalar(node, path)  # type: ignore[arg-type]
+        if depth >= MAX_DEPTH:
             self.issue(node, path, f"nested more than {MAX_DEPTH} levels deep")
             return None
-        if isinstance(node, ScalarNode):
-            return self.scalar(node, path)
-        if isinstance(node, SequenceNode):
-            if node.tag != f"{_TAG}seq":
-                self.issue(node, path, f"YAML tag {_describe_tag(node.tag)} is not allowed")
-                return None
-            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path, depth)
-        return None  # pragma: no cover - every node is one of the three
+        if cls is MappingNode:
+            return self.mapping(node, path, depth + 1)  # type: ignore[arg-type]
+        if node.tag != _SEQ:
+            self.issue(node, path, _tag_message(node.tag))
+            return None
+        convert = self.convert
+        return [convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
 
     def scalar(self, node: ScalarNode, path: Path_) -> Any:
-        if node.tag not in _ALLOWED_SCALAR_TAGS:
-            self.issue(node, path, f"YAML tag {_describe_tag(node.tag)} is not allowed")
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        construct = _CONSTRUCT.get(tag)
+        if construct is None:
+            self.issue(node, path, _tag_message(tag))
             return None
         try:
-            value = _scalars.construct_object(node, deep=True)
-        except (ValueError, ConstructorError):
-            if node.tag == f"{_TAG}timestamp":
-                self.issue(node, path, f"'{node.value}' is not a real date")
+            value = construct(node)
+        except (ValueError, ConstructorError, OverflowError):
+            if tag == _TIMESTAMP:
+                message = date_problem(node.value) or f"'{node.value}' is not a real date"
             else:
-                self.issue(node, path, f"cannot read '{node.value}'")
+                message = f"cannot read '{node.value}' as {_describe_tag(tag)[2:]}"
+            self.issue(node, path, message)
             return None
         if isinstance(value, dt.datetime):
-            # A timestamp with a time of day: the contract only has dates.
-            return node.value
+            return node.value  # a time of day: the contract only has dates, keep the text
         return value
 
-    def mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
-        if node.tag != f"{_TAG}map":
-            self.issue(node, path, f"YAML tag {_describe_tag(node.tag)} is not allowed")
+    def mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        if node.tag != _MAP:
+            self.issue(node, path, _tag_message(node.tag))
             return {}
-        out: dict[Any, Any] = {}
-        first_line: dict[Any, int] = {}
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        key_positions = self.result.key_positions
         for key_node, value_node in node.value:
-            if key_node.tag == f"{_TAG}merge":
-                self.issue(key_node, path, "YAML merge keys (<<) are not allowed")
+            if type(key_node) is not ScalarNode:
+                self.issue(key_node, path, "a key must be plain text, not a list or mapping")
                 continue
-            if not isinstance(key_node, ScalarNode):
-                self.issue(key_node, path, "a key must be plain text")
-                continue
-            key = self.scalar(key_node, (*path, "<key>"))
-            if key is None and key_node.tag != f"{_TAG}null":
-                continue
-            if not isinstance(key, str):
-                key = key_node.value
-            line, col = _pos(key_node)
-            if key in out or key in first_line:
+            tag = key_node.tag
+            if tag == _MERGE:
                 self.issue(
                     key_node,
-                    (*path, key),
-                    f"duplicate key '{key}' (first defined on line {first_line[key]}); "
-                    "remove one of them",
+                    path,
+                    "YAML merge keys (<<) are not allowed: write the fields out in full",
+                )
+                continue
+            if tag not in _CONSTRUCT and tag != _STR:
+                self.issue(key_node, path, _tag_message(tag))
+                continue
+            key = key_node.value  # `1:` and `yes:` are keys '1' and 'yes', not numbers
+            line, col = _pos(key_node)
+            here = (*path, key)
+            if key in first_line:
+                self.issue(
+                    key_node,
+                    here,
+                    f"duplicate key '{key}' (first on line {first_line[key]}, again on line "
+                    f"{line}); remove one of them",
+                    drops=False,
                 )
                 continue
             first_line[key] = line
-            self.result.key_positions[(*path, key)] = (line, col)
-            out[key] = self.convert(value_node, (*path, key), depth + 1)
+            key_positions[here] = (line, col)
+            out[key] = self.convert(value_node, here, depth)
         return out
+
+
+def _decode(raw: bytes, result: LoadedYaml) -> str | None:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        result.issues.append(YamlIssue(1, 1, (), "the file is saved as UTF-16; save it as UTF-8"))
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
+        result.issues.append(
+            YamlIssue(
+                line,
+                col,
+                (),
+                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            )
+        )
+        return None
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _parser_issue(text: str, exc: yaml.YAMLError) -> YamlIssue:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line, col = _line_col(text, exc.position)
+        return YamlIssue(
+            line,
+            col,
+            (),
+            f"invalid YAML: contains the control character #x{exc.character:04x}, "
+            "which YAML does not allow; delete it",
+        )
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (exc.problem or "not valid YAML").strip()
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            return YamlIssue(line, col, (), "invalid YAML: a tab character; indent with spaces")
+        if "expected <block end>" in problem:  # the pure-Python parser's wording
+            context = exc.context or ""
+            problem = (
+                "did not find expected key"
+                if "mapping" in context
+                else "did not find expected '-' indicator"
+            )
+        hint = next((h for key, h in _PARSER_HINTS.items() if key in problem), problem)
+        if "cannot start any token" in problem and mark is not None:
+            hint = f"a value cannot start with '{text[mark.index]}'; put the value in quotes"
+        if "did not find expected" in problem and mark is not None:
+            line_start = text.rfind("\n", 0, mark.index) + 1
+            if text[line_start : mark.index].strip():  # not at the start of the line
+                hint = "unexpected text after a value; put the whole value in quotes"
+        return YamlIssue(line, col, (), f"invalid YAML: {hint}")
+    return YamlIssue(1, 1, (), f"invalid YAML: {exc}")  # pragma: no cover
+
+
+def _scan_events(text: str, result: LoadedYaml) -> bool:
+    """Walk the parser events: refuse anchors and aliases, and too deep nesting.
+
+    Runs only for files that might contain them (it is slower than composing). Returns
+    ``False`` if the file is too deep to compose safely.
+    """
+    loader = _Loader(text)
+    # One frame per open collection: [path, is_mapping, items seen so far, current key]
+    stack: list[list[Any]] = []
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return True
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                stack.pop()
+                continue
+            if not isinstance(event, (yaml.NodeEvent)):
+                continue
+            path: Path_ = ()
+            is_key = False
+            if stack:
+                frame = stack[-1]
+                if frame[1]:
+                    is_key = frame[2] % 2 == 0
+                    if is_key:
+                        frame[3] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+                        path = frame[0]
+                    else:
+                        path = (*frame[0], frame[3])
+                else:
+                    path = (*frame[0], frame[2])
+                frame[2] += 1
+            mark = event.start_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            if isinstance(event, yaml.AliasEvent):
+                result.issues.append(YamlIssue(line, col, path, _alias_message(str(event.anchor))))
+                result.broken.add(path)
+                continue
+            if event.anchor is not None:
+                result.issues.append(
+                    YamlIssue(
+                        line,
+                        col,
+                        path,
+                        f"YAML anchors (&{event.anchor}) are not allowed: write the value out "
+                        "in full where it is needed",
+                    )
+                )
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    result.issues.append(
+                        YamlIssue(line, col, path, f"nested more than {MAX_DEPTH} levels deep")
+                    )
+                    return False
+                stack.append([path, isinstance(event, yaml.MappingStartEvent), 0, None])
+    finally:
+        loader.dispose()
 
 
 def load_yaml(raw: bytes) -> LoadedYaml:
     """Parse one YAML document from ``raw`` bytes, collecting every issue instead of raising."""
     result = LoadedYaml(data=None)
     if len(raw) > MAX_FILE_BYTES:
+        size = len(raw) / 1024
         result.issues.append(
-            YamlIssue(
-                1,
-                1,
-                (),
-                f"file is {len(raw) / 1024:.0f} KB; the limit is {MAX_FILE_BYTES // 1024} KB",
-            )
+            YamlIssue(1, 1, (), f"file is {size:.0f} KB; the limit is {MAX_FILE_BYTES // 1024} KB")
         )
         return result
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        result.issues.append(
-            YamlIssue(line, col, (), f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save as UTF-8")
-        )
+    text = _decode(raw, result)
+    if text is None:
         return result
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    stripped = text.lstrip()
+    if not stripped or (
+        stripped.startswith("#")
+        and all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
     ):
         result.issues.append(YamlIssue(1, 1, (), "file is empty"))
         return result
+    scan_anchors = "&" in text and _ANCHOR_HINT.search(text) is not None
+    scan_depth = sum(map(text.count, "[{-:?")) > _DEEP_SCAN_THRESHOLD
     try:
+        if (scan_anchors or scan_depth) and not _scan_events(text, result):
+            return result
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "invalid YAML"
-        if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            problem = "a tab character; indent with spaces, not tabs"
-        detail = f"invalid YAML: {problem}"
-        if exc.context and exc.context not in problem:
-            detail += f" ({exc.context})"
-        result.issues.append(YamlIssue(line, col, (), detail))
-        return result
     except yaml.YAMLError as exc:
-        result.issues.append(YamlIssue(1, 1, (), f"invalid YAML: {exc}"))
+        result.issues = [_parser_issue(text, exc)]
         return result
-    except RecursionError:
+    except RecursionError:  # pragma: no cover - the depth scan prevents it
         result.issues.append(YamlIssue(1, 1, (), f"nested more than {MAX_DEPTH} levels deep"))
         return result
-    if node is None:
+    if node is None or (type(node) is ScalarNode and node.tag == _NULL and not node.value):
         result.issues.append(YamlIssue(1, 1, (), "file is empty"))
         return result
     if not isinstance(node, MappingNode):
         kind = "a list" if isinstance(node, SequenceNode) else "a single value"
         line, col = _pos(node)
         result.issues.append(
-            YamlIssue(line, col, (), f"the file must be a mapping of fields (key: value), not {kind}")
+            YamlIssue(
+                line, col, (), f"the file must be a mapping of fields (key: value), not {kind}"
+            )
         )
         return result
-    result.data = _Converter(result).convert(node, ())
-    if any(i.message.startswith(_ALIAS) for i in result.issues):
-        _relocate_aliases(text, result)
+    result.data = _Converter(result, aliases_reported=scan_anchors).convert(node, (), 0)
     return result
-
-
-_ALIAS = "YAML aliases"
-
-
-def _relocate_aliases(text: str, result: LoadedYaml) -> None:
-    """Point alias problems at the ``*alias`` itself (the composed node only knows its anchor)."""
-    places = [
-        (ev.start_mark.line + 1, ev.start_mark.column + 1)
-        for ev in yaml.parse(text, Loader=_Loader)
-        if isinstance(ev, yaml.AliasEvent)
-    ]
-    alias_issues = [i for i in result.issues if i.message.startswith(_ALIAS)]
-    for issue, (line, col) in zip(alias_issues, places):
-        issue.line, issue.column = line, col
-
-
-def is_c_loader() -> bool:
-    """Whether libyaml's fast C parser is in use."""
-    return _Loader.__name__.startswith("C")

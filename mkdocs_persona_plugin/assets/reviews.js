@@ -1,0 +1,305 @@
+/* Review tracker and review banners (mkdocs-persona-plugin).
+ *
+ * 1. Banners ([data-pp-review-banner]) on persona and journey pages: the build wrote them as
+ *    of the build date. When the site is read later, the state is recomputed from the data-*
+ *    attributes with today's date (UTC, like the build): a hidden banner is shown once the item
+ *    becomes due, and the text is updated only when it changed (no flicker otherwise).
+ * 2. The tracker page ([data-pp-tracker]): the same recomputation for every row and count, an
+ *    owner filter (?owner=@team) and a grouped-by-owner view (?view=owner).
+ * Every visible string comes from data-msg-* attributes (translated at build time).
+ * Without JavaScript the pages show the state as of the build date.
+ */
+(function () {
+  "use strict";
+
+  var DAY = 86400000;
+
+  function parseDay(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
+  }
+
+  function isoDay(ms) {
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+
+  function todayUTC() {
+    var now = new Date();
+    return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  }
+
+  function format(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+    });
+  }
+
+  /* The state of an item on day `today` (same rule as reviews.review_status). */
+  function stateOf(el, today) {
+    var next = parseDay(el.getAttribute("data-next-review"));
+    var soon = parseInt(el.getAttribute("data-due-soon-days") || "0", 10) || 0;
+    if (isNaN(next)) return null;
+    var days = Math.round((next - today) / DAY);
+    var state = days < 0 ? "overdue" : days <= soon ? "due-soon" : "current";
+    return { state: state, days: days, next: isoDay(next) };
+  }
+
+  function duration(msg, days) {
+    return days === 1 ? msg("days-one") : format(msg("days-many"), { days: days });
+  }
+
+  function messages(el) {
+    return function (key) {
+      return el.getAttribute("data-msg-" + key) || "";
+    };
+  }
+
+  /* Banners ------------------------------------------------------------------------------ */
+  function bannerText(el, info) {
+    var msg = messages(el);
+    var owner = el.getAttribute("data-owner");
+    var ownerText = owner ? format(msg("owner"), { owner: owner }) : "";
+    if (info.state === "overdue") {
+      return format(msg("overdue"), {
+        last: el.getAttribute("data-last-reviewed"),
+        duration: duration(msg, -info.days),
+      }) + ownerText;
+    }
+    var when = info.days === 0 ? msg("today") : format(msg("due-in"), { duration: duration(msg, info.days) });
+    return format(msg("due-soon"), { when: when, next: info.next }) + ownerText;
+  }
+
+  function updateBanner(el, today) {
+    var info = stateOf(el, today);
+    if (!info) return;
+    var before = el.getAttribute("data-state");
+    if (info.state === "current") {
+      if (before !== "current") {
+        el.hidden = true;
+        el.setAttribute("data-state", "current");
+      }
+      return;
+    }
+    var text = bannerText(el, info);
+    var textEl = el.querySelector("[data-pp-text]");
+    var labelEl = el.querySelector("[data-pp-label]");
+    if (textEl && textEl.textContent !== text) textEl.textContent = text;
+    var label = el.getAttribute("data-msg-label-" + info.state) || "";
+    if (labelEl && labelEl.textContent !== label) labelEl.textContent = label;
+    if (before !== info.state) {
+      el.classList.remove("pp-review-banner--" + before);
+      el.classList.add("pp-review-banner--" + info.state);
+      el.setAttribute("data-state", info.state);
+    }
+    if (el.hidden) el.hidden = false;
+  }
+
+  /* Tracker ------------------------------------------------------------------------------ */
+  function ownerKey(owner) {
+    return String(owner || "").trim().replace(/^@+/, "").toLowerCase();
+  }
+
+  function updateRows(root, today) {
+    var msg = messages(root);
+    var rows = root.querySelectorAll("[data-pp-row]");
+    var counts = { overdue: 0, "due-soon": 0, current: 0 };
+    for (var i = 0; i < rows.length; i++) {
+      var row = rows[i];
+      var info = stateOf(row, today);
+      if (!info) continue;
+      counts[info.state] += 1;
+      var when =
+        info.days < 0 ? format(msg("overdue-by"), { duration: duration(msg, -info.days) })
+        : info.days === 0 ? msg("due-today")
+        : format(msg("due-in"), { duration: duration(msg, info.days) });
+      var whenEl = row.querySelector("[data-pp-when]");
+      if (whenEl && whenEl.textContent !== when) whenEl.textContent = when;
+      var before = row.getAttribute("data-state");
+      if (before !== info.state) {
+        row.setAttribute("data-state", info.state);
+        row.classList.remove("pp-tracker-row--" + before);
+        row.classList.add("pp-tracker-row--" + info.state);
+        var badge = row.querySelector("[data-pp-badge]");
+        if (badge) {
+          badge.classList.remove("pp-review-badge--" + before);
+          badge.classList.add("pp-review-badge--" + info.state);
+          badge.textContent = msg("state-" + info.state);
+        }
+      }
+    }
+    var items = root.querySelectorAll(".pp-tracker-count");
+    for (var j = 0; j < items.length; j++) {
+      var state = items[j].getAttribute("data-state");
+      var n = items[j].querySelector("[data-pp-count]");
+      if (n && Object.prototype.hasOwnProperty.call(counts, state)) n.textContent = String(counts[state]);
+    }
+    var asof = root.querySelector("[data-pp-asof] time");
+    if (asof) {
+      asof.setAttribute("datetime", isoDay(today));
+      asof.textContent = format(msg("as-of-live"), { date: isoDay(today), built: root.getAttribute("data-today") });
+    }
+  }
+
+  function readParams() {
+    var params = new URLSearchParams(window.location.search);
+    return { owner: params.get("owner") || "", view: params.get("view") === "owner" ? "owner" : "date" };
+  }
+
+  function writeParams(owner, view) {
+    var url = new URL(window.location.href);
+    if (owner) url.searchParams.set("owner", owner);
+    else url.searchParams.delete("owner");
+    if (view === "owner") url.searchParams.set("view", "owner");
+    else url.searchParams.delete("view");
+    /* Keep "@" readable in the address bar: ?owner=@team */
+    var search = url.search.replace(/%40/g, "@");
+    window.history.replaceState(window.history.state, "", url.pathname + search + url.hash);
+  }
+
+  function initTracker(root) {
+    if (root.getAttribute("data-pp-ready")) return;
+    root.setAttribute("data-pp-ready", "1");
+    var msg = messages(root);
+    var today = todayUTC();
+    var built = parseDay(root.getAttribute("data-today"));
+    if (!isNaN(built) && today > built) {
+      updateRows(root, today);
+    }
+    var controls = root.querySelector("[data-pp-controls]");
+    var table = root.querySelector("[data-pp-table]");
+    if (!controls || !table) return;
+    var select = controls.querySelector("[data-pp-owner]");
+    var buttons = controls.querySelectorAll("[data-pp-view]");
+    var shown = controls.querySelector("[data-pp-shown]");
+    var mainBody = table.querySelector("[data-pp-rows]");
+    var rows = Array.prototype.slice.call(table.querySelectorAll("[data-pp-row]"));
+    var retired = root.querySelector("[data-pp-retired]");
+    var retiredRows = Array.prototype.slice.call(root.querySelectorAll("[data-pp-retired-row]"));
+    var columns = table.querySelectorAll("thead th").length;
+    var groupBodies = [];
+
+    function matches(row, owner) {
+      if (!owner) return true;
+      if (owner === "-") return !row.getAttribute("data-owner");
+      return ownerKey(row.getAttribute("data-owner")) === ownerKey(owner);
+    }
+
+    function clearGroups() {
+      rows.forEach(function (row) { mainBody.appendChild(row); });
+      groupBodies.forEach(function (body) { body.parentNode.removeChild(body); });
+      groupBodies = [];
+      mainBody.hidden = false;
+    }
+
+    function buildGroups(owner) {
+      var groups = [];
+      var byKey = {};
+      rows.forEach(function (row) {
+        if (!matches(row, owner)) return;
+        var name = row.getAttribute("data-owner") || "";
+        var key = name ? ownerKey(name) : "\uffff";
+        if (!byKey[key]) {
+          byKey[key] = { key: key, name: name, rows: [] };
+          groups.push(byKey[key]);
+        }
+        byKey[key].rows.push(row);
+      });
+      groups.sort(function (a, b) { return a.key < b.key ? -1 : a.key > b.key ? 1 : 0; });
+      groups.forEach(function (group) {
+        var body = document.createElement("tbody");
+        body.className = "pp-tracker-group";
+        var head = document.createElement("tr");
+        head.className = "pp-tracker-group-head";
+        var th = document.createElement("th");
+        th.scope = "rowgroup";
+        th.colSpan = columns;
+        var name = group.name || msg("no-owner");
+        th.textContent = format(msg(group.rows.length === 1 ? "group-one" : "group"), { owner: name, n: group.rows.length });
+        head.appendChild(th);
+        body.appendChild(head);
+        group.rows.forEach(function (row) { body.appendChild(row); });
+        table.appendChild(body);
+        groupBodies.push(body);
+      });
+      mainBody.hidden = true;
+    }
+
+    function apply(owner, view) {
+      clearGroups();
+      var count = 0;
+      rows.forEach(function (row) {
+        var ok = matches(row, owner);
+        row.hidden = !ok;
+        if (ok) count += 1;
+      });
+      var retiredShown = 0;
+      retiredRows.forEach(function (row) {
+        var ok = matches(row, owner);
+        row.hidden = !ok;
+        if (ok) retiredShown += 1;
+      });
+      if (retired) retired.hidden = retiredRows.length > 0 && retiredShown === 0;
+      if (view === "owner") buildGroups(owner);
+      for (var i = 0; i < buttons.length; i++) {
+        buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-pp-view") === view));
+      }
+      if (shown) shown.textContent = owner ? format(msg("shown"), { shown: count, total: rows.length }) : "";
+    }
+
+    var state = readParams();
+    /* An owner from the URL that is not in the list: match it anyway, case-insensitively. */
+    var found = false;
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].value && ownerKey(select.options[i].value) === ownerKey(state.owner)) {
+        select.selectedIndex = i;
+        state.owner = select.options[i].value;
+        found = true;
+      }
+    }
+    if (!found) {
+      if (state.owner) {
+        var extra = document.createElement("option");
+        extra.value = state.owner;
+        extra.textContent = state.owner;
+        select.appendChild(extra);
+        select.value = state.owner;
+      } else {
+        select.value = "";
+      }
+    }
+    select.addEventListener("change", function () {
+      state.owner = select.value;
+      writeParams(state.owner, state.view);
+      apply(state.owner, state.view);
+    });
+    for (var b = 0; b < buttons.length; b++) {
+      buttons[b].addEventListener("click", function (event) {
+        state.view = event.currentTarget.getAttribute("data-pp-view") === "owner" ? "owner" : "date";
+        writeParams(state.owner, state.view);
+        apply(state.owner, state.view);
+      });
+    }
+    controls.hidden = false;
+    apply(state.owner, state.view);
+  }
+
+  function init() {
+    var today = todayUTC();
+    var banners = document.querySelectorAll("[data-pp-review-banner]");
+    for (var i = 0; i < banners.length; i++) {
+      var built = parseDay(banners[i].getAttribute("data-today"));
+      /* Only later than the build: the server-rendered banner is right on the build day. */
+      if (!isNaN(built) && today > built) updateBanner(banners[i], today);
+    }
+    var trackers = document.querySelectorAll("[data-pp-tracker]");
+    for (var j = 0; j < trackers.length; j++) initTracker(trackers[j]);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init); /* Material's instant navigation */
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,115 @@
+"""The review tracker page (``reviews/``) and its feeds, ``reviews.json`` and ``reviews.ics``.
+
+The tracker lists every persona and journey map by next review date, with its state as text,
+its owner and the file to edit; ``assets/reviews.js`` adds an owner filter (``?owner=@x``) and a
+grouped-by-owner view (``?view=owner``). Without JavaScript the full table is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .review_feeds import page_src, reviews_ics, reviews_json
+from .reviews import ReviewItem, ReviewState, ReviewStatus, count_states, review_items
+from .site import BuildContext, Output
+from .strings import Strings
+
+
+@dataclass(frozen=True)
+class TrackerRow:
+    """One row of the tracker table, ready to render."""
+
+    entry: ReviewItem
+    href: str  # relative link to the item's page ("" when it has none)
+    edit_url: str  # link to edit the YAML file ("" when the site has no repo_url)
+    when: str  # "374 days overdue", "in 9 days", "due today"
+    label: str  # the state as text
+
+
+def tracked(ctx: BuildContext) -> list[ReviewItem]:
+    """Every tracked item as of the build's today (computed once per build)."""
+    cached = ctx.shared.get("reviews")
+    if cached is None:
+        cached = review_items(
+            ctx.handbook,
+            today=ctx.handbook.today,
+            default_interval=ctx.options.review_every,
+            due_soon=ctx.options.due_soon,
+        )
+        ctx.shared["reviews"] = cached
+    return list(cached)
+
+
+def duration_text(strings: Strings, days: int) -> str:
+    """``1 day`` / ``12 days`` in the site's language."""
+    return strings("review.days.one") if days == 1 else strings("review.days.many", days=days)
+
+
+def when_label(strings: Strings, status: ReviewStatus) -> str:
+    """``374 days overdue``, ``due today`` or ``in 9 days`` in the site's language."""
+    if status.days < 0:
+        return strings("review.overdue_by", duration=duration_text(strings, -status.days))
+    if status.days == 0:
+        return strings("review.due_today")
+    return strings("review.due_in", duration=duration_text(strings, status.days))
+
+
+def owner_key(owner: str) -> str:
+    """How owners are compared: case-insensitive, with or without a leading ``@``."""
+    return owner.strip().lstrip("@").casefold()
+
+
+def tracker_rows(ctx: BuildContext, items: Iterable[ReviewItem], from_src: str) -> list[TrackerRow]:
+    """Rows for the tracker page at ``from_src``."""
+    rows = []
+    for entry in items:
+        src = page_src(ctx, entry)
+        rows.append(
+            TrackerRow(
+                entry=entry,
+                href=ctx.link(src, from_src) if src else "",
+                edit_url=ctx.options.edit_url(entry.source_rel),
+                when=when_label(ctx.strings, entry.status),
+                label=ctx.strings(f"review.state.{entry.state.value}"),
+            )
+        )
+    return rows
+
+
+def generate(ctx: BuildContext) -> Iterable[Output]:
+    """The tracker page, ``reviews.json`` and ``reviews.ics`` (when ``tracker`` is on)."""
+    if not ctx.options.tracker:
+        return
+    items = tracked(ctx)
+    src = ctx.tracker_src()
+    active = [e for e in items if e.state is not ReviewState.retired]
+    retired = [e for e in items if e.state is ReviewState.retired]
+    owners: dict[str, str] = {}
+    for entry in active:
+        if entry.owner:
+            owners.setdefault(owner_key(entry.owner), entry.owner)
+    counts = count_states(items)
+    body = ctx.render(
+        "persona/tracker.html",
+        src,
+        rows=tracker_rows(ctx, active, src),
+        retired_rows=tracker_rows(ctx, retired, src),
+        counts=[(state.value, counts[state]) for state in counts],
+        owners=sorted(owners.values(), key=owner_key),
+        has_unowned=any(not e.owner for e in active),
+        today=ctx.handbook.today.isoformat(),
+        json_src=ctx.src("reviews.json"),
+        ics_src=ctx.src("reviews.ics"),
+    )
+    yield ctx.page(
+        src,
+        ctx.strings("reviews"),
+        body,
+        description=ctx.strings("review.description"),
+        nav_section="reviews",
+        nav_weight=0,
+        hide=["toc"],
+    )
+    yield Output(src_uri=ctx.src("reviews.json"), content=reviews_json(ctx, items), kind="asset")
+    yield Output(src_uri=ctx.src("reviews.ics"), content=reviews_ics(ctx, items), kind="asset")

@@ -1,0 +1,314 @@
+"""Persona data for side-by-side comparison: compact records and the comparison model.
+
+One record per persona holds only what the comparison shows, with every text already
+rendered to safe inline HTML (:func:`markup.render_inline`) and a normalised *key* used to
+find items the compared personas share. The same records feed the static comparison pages
+(rendered by Jinja from :func:`compare_model`) and ``personas/compare-data.json`` (rendered by
+``assets/compare.js``, which builds the same model and the same table in the browser).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from . import markup
+from .models import Persona, PersonaType
+from .site import BuildContext
+
+#: The comparison's sections, in the order they are shown.
+SECTIONS = (
+    "demographics",
+    "role",
+    "goals",
+    "challenges",
+    "motivations",
+    "needs",
+    "objections",
+    "channels",
+    "tools",
+    "messaging",
+    "research",
+)
+LIST_SECTIONS = ("goals", "challenges", "motivations", "needs", "objections", "channels", "tools")
+#: Most personas compared at once.
+MAX_COMPARED = 4
+
+_TRAILING = re.compile(r"[\s.,;:!?…]+$")
+_SPACE = re.compile(r"\s+")
+_QUOTES = "\"'“”‘’«»"
+
+
+def item_key(text: object) -> str:
+    """How two items are matched: Markdown stripped, case and spacing ignored, no final
+    punctuation or surrounding quotes (``"**LinkedIn**."`` and ``"linkedin"`` match)."""
+    plain = markup.plain(str(text))
+    plain = _SPACE.sub(" ", plain).strip().strip(_QUOTES).strip()
+    return _TRAILING.sub("", plain).casefold()
+
+
+def format_number(value: float) -> str:
+    """``8.0`` → ``"8"``, ``12.5`` → ``"12.5"``."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def default_key(html: str) -> str:
+    """The key compare.js derives from an item's HTML when the data file gives none
+    (spacing collapsed, quotes and final punctuation stripped, lower case)."""
+    text = _SPACE.sub(" ", html).strip().strip(_QUOTES).strip()
+    return _TRAILING.sub("", text).lower()
+
+
+def _cell(text: object) -> list[Any]:
+    """``[html]``, or ``[html, key]`` when the key is not :func:`default_key` of the HTML."""
+    value = format_number(text) if isinstance(text, (int, float)) else str(text)
+    html = markup.render_inline(value)
+    key = item_key(value)
+    return [html] if default_key(html) == key else [html, key]
+
+
+def cell_key(cell: Sequence[str]) -> str:
+    """The matching key of a ``[html]`` or ``[html, key]`` cell."""
+    return cell[1] if len(cell) > 1 else default_key(cell[0])
+
+
+def _items(values: Sequence[object]) -> list[list[Any]]:
+    return [_cell(v) for v in values]
+
+
+def section_titles(ctx: BuildContext) -> dict[str, str]:
+    """The heading of each comparison section, by key."""
+    return {name: ctx.strings(f"section.{name}") for name in SECTIONS}
+
+
+def persona_sections(ctx: BuildContext, persona: Persona) -> list[list[Any]]:
+    """The persona's comparable content: ``[section, rows]`` with rows
+    ``[label, kind, value]``; kind ``"v"`` holds one cell (``[html]`` or ``[html, key]``,
+    see :func:`cell_key`), kind ``"l"`` a list of them. Empty rows and sections are left
+    out."""
+    t = ctx.strings
+    found: dict[str, list[list[Any]]] = {}
+    facts = {"demographics": persona.demographics, "role": persona.role}
+    for name, mapping in facts.items():
+        rows: list[list[Any]] = [[str(label), "v", _cell(v)] for label, v in mapping.items()]
+        rows = [r for r in rows if cell_key(r[2])]
+        if rows:
+            found[name] = rows
+    for name in LIST_SECTIONS:
+        values = getattr(persona, name)
+        if values:
+            found[name] = [["", "l", _items(values)]]
+    msg = persona.messaging
+    if msg is not None:
+        rows = []  # reused below
+        if msg.pitch:
+            rows.append([t("messaging.pitch"), "v", _cell(msg.pitch)])
+        if msg.vocabulary:
+            rows.append([t("messaging.vocabulary"), "l", _items(msg.vocabulary)])
+        if msg.avoid:
+            rows.append([t("messaging.avoid"), "l", _items(msg.avoid)])
+        if rows:
+            found["messaging"] = rows
+    research = persona.research
+    if research is not None:
+        rows = []
+        if research.interviews is not None:
+            rows.append([t("research.interviews"), "v", _cell(research.interviews)])
+        if research.confidence is not None:
+            rows.append(
+                [t("research.confidence"), "v", _cell(t(f"confidence.{research.confidence.value}"))]
+            )
+        if research.sources:
+            rows.append([t("research.sources"), "l", _items(research.sources)])
+        if rows:
+            found["research"] = rows
+    return [[name, found[name]] for name in SECTIONS if name in found]
+
+
+def persona_record(ctx: BuildContext, persona: Persona, from_src: str) -> dict[str, Any]:
+    """Everything the comparison shows about ``persona``; links relative to ``from_src``."""
+    from .images import avatar_colour, initials
+
+    t = ctx.strings
+    meta: list[str] = []
+    if persona.market is not None:
+        meta.append(t(f"market.{persona.market.value}"))
+    if persona.segment:
+        meta.append(persona.segment)
+    if persona.share is not None:
+        meta.append(t("compare.share_value", share=format_number(persona.share)))
+    avatar = ctx.link(ctx.avatar_src(persona.id, 96), from_src) if ctx.images is not None else ""
+    return {
+        "id": persona.id,
+        "name": persona.name,
+        "url": ctx.link(ctx.persona_src(persona.id), from_src),
+        "avatar": avatar,
+        "initials": initials(persona.name),
+        "colour": avatar_colour(persona.id),
+        "type": persona.type.value,
+        "typeLabel": t(f"type.{persona.type.value}"),
+        "status": persona.status.value,
+        "statusLabel": t(f"status.{persona.status.value}"),
+        "tagline": markup.render_inline(persona.tagline),
+        "meta": meta,
+        "search": " ".join(
+            [persona.name, persona.id, t(f"type.{persona.type.value}"), *meta, *persona.tags]
+        ).casefold(),
+        "sections": persona_sections(ctx, persona),
+    }
+
+
+def compare_data(ctx: BuildContext, from_src: str) -> dict[str, Any]:
+    """The content of ``personas/compare-data.json``: UI strings and every persona's record
+    (sorted by name), with links relative to the comparison page ``from_src``."""
+    t = ctx.strings
+    keys = (
+        "compare.slot",
+        "compare.choose",
+        "compare.remove",
+        "compare.remove_slot",
+        "compare.add",
+        "compare.shared",
+        "compare.shared_with",
+        "compare.shared_all",
+        "compare.hide_shared",
+        "compare.caption",
+        "compare.pick_more",
+        "compare.pick_one_more",
+        "compare.unknown",
+        "compare.too_many",
+        "compare.no_match",
+        "none",
+    )
+    personas = sorted(ctx.handbook.personas.values(), key=lambda p: (p.name.casefold(), p.id))
+    return {
+        "version": 1,
+        "max": MAX_COMPARED,
+        "strings": {key: t(key) for key in keys},
+        "sections": section_titles(ctx),
+        "types": [[kind.value, t(f"type.{kind.value}")] for kind in PersonaType],
+        "personas": [persona_record(ctx, p, from_src) for p in personas],
+    }
+
+
+def compare_json(ctx: BuildContext, from_src: str) -> str:
+    """:func:`compare_data` as compact JSON with ``<``, ``>`` and ``&`` written as ``\\u``
+    escapes, so the file stays inert even if someone inlines it into an HTML page."""
+    text = json.dumps(compare_data(ctx, from_src), ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+# The comparison model (mirrored by buildModel() in assets/compare.js) ---------------------
+
+
+@dataclass
+class Item:
+    """One list item or value in one persona's cell."""
+
+    html: Markup
+    key: str
+    shared_with: list[str] = field(default_factory=list)  # names of the others who have it
+
+    @property
+    def shared(self) -> bool:
+        """Whether another compared persona has the same item."""
+        return bool(self.shared_with)
+
+
+@dataclass
+class Cell:
+    """One persona's content in one row: a value, a list of items, or nothing."""
+
+    items: list[Item]
+    kind: str  # "v" or "l"
+
+    @property
+    def empty(self) -> bool:
+        """Whether the persona has nothing here (shown as "—")."""
+        return not self.items
+
+
+@dataclass
+class Row:
+    """One aligned row: the same label for every compared persona."""
+
+    label: str
+    kind: str
+    cells: list[Cell]
+    shared: bool = False  # a value row where every persona has the same value
+
+
+@dataclass
+class Section:
+    """A section of the comparison (facts, goals, ...)."""
+
+    key: str
+    title: str
+    rows: list[Row]
+
+
+def compare_model(records: Sequence[dict[str, Any]], titles: dict[str, str]) -> list[Section]:
+    """Align the records' sections and rows, and mark what they share.
+
+    Rows are matched by section and label, in the order they first appear. A value row is
+    *shared* when every compared persona has the same value; a list item is shared when at
+    least one other compared persona has an item with the same :func:`item_key`.
+    """
+    names = [r["name"] for r in records]
+    by_persona: list[dict[tuple[str, str, str], list[Any]]] = []
+    order: dict[str, list[tuple[str, str]]] = {}
+    for record in records:
+        values: dict[tuple[str, str, str], list[Any]] = {}
+        for key, section_rows in record["sections"]:
+            for label, kind, value in section_rows:
+                values[(key, label, kind)] = value
+                if (label, kind) not in order.setdefault(key, []):
+                    order[key].append((label, kind))
+        by_persona.append(values)
+    sections: list[Section] = []
+    for key in SECTIONS:
+        if key not in order:
+            continue
+        rows_out: list[Row] = []
+        for label, kind in order[key]:
+            cells: list[Cell] = []
+            for value in (p.get((key, label, kind)) for p in by_persona):
+                if value is None:
+                    cells.append(Cell([], kind))
+                elif kind == "v":
+                    cells.append(Cell([Item(Markup(value[0]), cell_key(value))], kind))
+                else:
+                    cells.append(Cell([Item(Markup(c[0]), cell_key(c)) for c in value], kind))
+            row = Row(label, kind, cells)
+            if kind == "v":
+                keys = {c.items[0].key for c in cells if not c.empty}
+                row.shared = len(cells) > 1 and all(not c.empty for c in cells) and len(keys) == 1
+            else:
+                for i, cell in enumerate(cells):
+                    for item in cell.items:
+                        item.shared_with = [
+                            names[j]
+                            for j, other in enumerate(cells)
+                            if j != i and any(o.key == item.key for o in other.items)
+                        ]
+            rows_out.append(row)
+        sections.append(Section(key, titles[key], rows_out))
+    return sections
+
+
+def shared_count(sections: Sequence[Section]) -> int:
+    """How many rows and distinct list items are shared (for the "hide shared" toggle)."""
+    count = 0
+    for section in sections:
+        for row in section.rows:
+            if row.kind == "v":
+                count += row.shared
+            else:
+                keys = {item.key for cell in row.cells for item in cell.items if item.shared}
+                count += len(keys)
+    return count

@@ -1,0 +1,417 @@
+"""``mkdocs-persona review``: which personas and journeys need a review, for people and CI.
+
+Reads the same options as the site build from ``mkdocs.yml`` (``review_every``, ``due_soon``,
+``today``, ``url_prefix``, ``site_url``, ``repo_url``/``edit_uri``), so the list agrees with
+the tracker page, the banners, ``reviews.json`` and ``reviews.ics``.
+
+Formats: ``text`` (a table), ``json`` (the ``reviews.json`` shape), ``markdown`` (an issue
+body grouped by owner, with a checkbox per item) and ``github`` (workflow annotations on the
+``last_reviewed`` line). Exit codes: 0, 1 when ``--fail-on`` is met, 2 on invalid data or
+options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+from . import cli
+from .intervals import parse_interval
+from .loader import Handbook
+from .options import HandbookOptions
+from .problems import Problem, format_github, format_json, format_text
+from .project import ProjectOptions, _TolerantLoader
+from .review_feeds import absolute_url, page_url, reviews_document
+from .reviews import ReviewItem, ReviewState, count_states, plural, review_items, when_text
+from .site import BuildContext, make_environment
+from .strings import Strings
+
+FORMATS = ("text", "json", "markdown", "github")
+FAIL_ON = ("overdue", "due-soon")
+#: The first line of the Markdown report; workflows use it to find their own issue.
+MARKDOWN_MARKER = "<!-- mkdocs-persona review -->"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD") from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``review`` subcommand's own options."""
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="text (default), json, markdown (an issue body grouped by owner) "
+                             "or github (workflow annotations)")
+    parser.add_argument("--fail-on", choices=FAIL_ON, default=None,
+                        help="exit 1 when anything listed is overdue (or due soon or overdue)")
+    parser.add_argument("--owner", metavar="OWNER",
+                        help="only items of this owner, e.g. @growth-team (case-insensitive)")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=_date,
+                        help="date to compute review states for (default: mkdocs.yml's today, "
+                             "SOURCE_DATE_EPOCH or the current date in UTC)")
+    parser.add_argument("--all", action="store_true",
+                        help="list every tracked item, not only overdue and due-soon ones")
+
+
+# Options -----------------------------------------------------------------------------------
+def site_config(config_file: Path | None, root: Path) -> dict[str, Any]:
+    """The top level of ``mkdocs.yml`` (empty when there is none or it cannot be read)."""
+    path = config_file or root / "mkdocs.yml"
+    if not path.is_file():
+        return {}
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (yaml.YAMLError, UnicodeDecodeError, OSError):
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
+def default_edit_uri(repo_url: str) -> str:
+    """MkDocs' default ``edit_uri`` for a ``repo_url`` on a known host."""
+    host = (urlsplit(repo_url).hostname or "").lower()
+    if host in ("github.com", "gitlab.com"):
+        return "edit/master/docs/"
+    if host == "bitbucket.org":
+        return "src/default/docs/"
+    return ""
+
+
+def edit_url_base(site: dict[str, Any], plugin: dict[str, Any], root: Path) -> str:
+    """The prefix of YAML edit links, computed like the plugin does from ``mkdocs.yml``."""
+    repo_url = str(site.get("repo_url") or "")
+    if not repo_url:
+        return ""
+    edit_uri = plugin.get("edit_uri")
+    if edit_uri is None:
+        site_edit = site.get("edit_uri")
+        edit_uri = default_edit_uri(repo_url) if site_edit is None else str(site_edit or "")
+        docs_dir = root / str(site.get("docs_dir") or "docs")
+        docs = os.path.relpath(docs_dir, root).replace(os.sep, "/").strip("/")
+        stripped = edit_uri.rstrip("/")
+        if stripped.endswith("/" + docs):
+            edit_uri = stripped[: -len(docs)]
+        elif not edit_uri:
+            return ""
+    edit_uri = str(edit_uri)
+    if not edit_uri.endswith("/"):
+        edit_uri += "/"
+    return urljoin(repo_url.rstrip("/") + "/", edit_uri)
+
+
+def handbook_options(
+    project: ProjectOptions, site: dict[str, Any], today: dt.date
+) -> HandbookOptions:
+    """The options the build would use (raises ``ValueError`` naming a bad option)."""
+    opts = project.options
+    intervals = {}
+    for name, default in (("review_every", "1 year"), ("due_soon", "30 days")):
+        try:
+            intervals[name] = parse_interval(str(opts.get(name) or default))
+        except ValueError as exc:
+            raise ValueError(f"{name}: {exc}") from None
+    theme = site.get("theme") if isinstance(site.get("theme"), dict) else {}
+    language = str((theme or {}).get("language") or (theme or {}).get("locale") or "en")
+    strings = opts.get("strings") if isinstance(opts.get("strings"), dict) else {}
+    return HandbookOptions(
+        project_root=project.root,
+        personas_dir=project.personas_dir,
+        journeys_dir=project.journeys_dir,
+        cache_dir=project.root / ".cache",
+        today=today,
+        url_prefix=str(opts.get("url_prefix") or "").strip("/"),
+        use_directory_urls=bool(site.get("use_directory_urls", True)),
+        site_name=str(site.get("site_name") or ""),
+        site_url=str(site.get("site_url") or ""),
+        language=language,
+        strings={str(k): str(v) for k, v in (strings or {}).items()},
+        edit_url_base=edit_url_base(site, opts, project.root),
+        journey_pages=bool(opts.get("journey_pages", True)),
+        tracker=bool(opts.get("tracker", True)),
+        review_every=intervals["review_every"],
+        due_soon=intervals["due_soon"],
+    )
+
+
+def context(handbook: Handbook, options: HandbookOptions) -> BuildContext:
+    """A build context like the site build's, for addresses and records."""
+    return BuildContext(
+        handbook=handbook,
+        options=options,
+        strings=Strings(options.language, options.strings),
+        env=make_environment(),
+    )
+
+
+# Selection ---------------------------------------------------------------------------------
+def owner_matches(owner: str, wanted: str) -> bool:
+    """Owners compare case-insensitively, with or without a leading ``@``."""
+    return owner.strip().lstrip("@").casefold() == wanted.strip().lstrip("@").casefold()
+
+
+def select(items: Iterable[ReviewItem], *, owner: str | None, everything: bool) -> list[ReviewItem]:
+    """The items to list: those needing review (or all), of one owner when given."""
+    chosen = [e for e in items if everything or e.needs_review]
+    if owner:
+        chosen = [e for e in chosen if owner_matches(e.owner, owner)]
+    return chosen
+
+
+def failed(items: Iterable[ReviewItem], fail_on: str | None) -> bool:
+    """Whether ``--fail-on`` is met by ``items``."""
+    if fail_on is None:
+        return False
+    wanted = {ReviewState.overdue}
+    if fail_on == "due-soon":
+        wanted.add(ReviewState.due_soon)
+    return any(e.state in wanted for e in items)
+
+
+def last_reviewed_line(ctx: BuildContext, entry: ReviewItem) -> int:
+    """The 1-based line of ``last_reviewed:`` in the item's file (1 when not found)."""
+    path = entry.item.source or ctx.options.project_root / entry.source_rel
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    pattern = re.compile(r"""^(?:last_reviewed|"last_reviewed"|'last_reviewed')\s*:""")
+    for number, line in enumerate(lines, start=1):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+# Formats -----------------------------------------------------------------------------------
+STATE_LABEL = {
+    ReviewState.overdue: "Overdue",
+    ReviewState.due_soon: "Due soon",
+    ReviewState.current: "Current",
+    ReviewState.retired: "Retired",
+}
+
+
+def _counts_line(items: list[ReviewItem]) -> str:
+    counts = count_states(items)
+    return (
+        f"{counts[ReviewState.overdue]} overdue, {counts[ReviewState.due_soon]} due soon, "
+        f"{counts[ReviewState.current]} current"
+        + (f", {counts[ReviewState.retired]} retired" if counts[ReviewState.retired] else "")
+    )
+
+
+def _when(entry: ReviewItem) -> str:
+    return "retired" if entry.state is ReviewState.retired else when_text(entry.status)
+
+
+def format_text_report(
+    ctx: BuildContext, shown: list[ReviewItem], tracked: list[ReviewItem], everything: bool
+) -> str:
+    """An aligned table plus a one-line summary."""
+    options = ctx.options
+    head = (
+        f"Reviews as of {ctx.handbook.today.isoformat()} (every {options.review_every} unless "
+        f"a file says otherwise; due soon {options.due_soon} before)"
+    )
+    if not shown:
+        what = "tracked" if everything else "needs review"
+        return f"{head}\nNothing {what}: {_counts_line(tracked)}."
+    rows = [("STATE", "NEXT REVIEW", "DUE", "KIND", "TITLE", "OWNER", "FILE")]
+    for e in shown:
+        rows.append((
+            STATE_LABEL.get(e.state, e.state.value).upper(),
+            e.status.next_review.isoformat() if e.status.next_review else "",
+            _when(e),
+            e.kind,
+            _one_line(e.title),
+            _one_line(e.owner) or "-",
+            e.source_rel,
+        ))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(r[:-1], widths, strict=True)) + "  " + r[-1]
+        for r in rows
+    ]
+    return "\n".join([head, "", *lines, "", f"{plural(len(shown), 'item')} listed; "
+                      f"{_counts_line(tracked)}."])
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
+
+
+def md_escape(text: str) -> str:
+    """User text as inert Markdown (no links, HTML, emphasis or new lines)."""
+    return _MD_SPECIAL.sub(r"\\\1", _one_line(text))
+
+
+def format_markdown(ctx: BuildContext, shown: list[ReviewItem], tracked: list[ReviewItem]) -> str:
+    """A ready-to-post issue body: a checkbox per item, grouped by owner."""
+    today = ctx.handbook.today.isoformat()
+    overdue = sum(1 for e in shown if e.state is ReviewState.overdue)
+    soon = sum(1 for e in shown if e.state is ReviewState.due_soon)
+    lines = [MARKDOWN_MARKER]
+    if not shown:
+        lines += ["", f"Nothing needs review as of {today}. :tada:"]
+        return "\n".join(lines) + "\n"
+    summary = f"As of {today}: **{overdue} overdue**, **{soon} due soon**"
+    if len(shown) > overdue + soon:
+        summary += f", {len(shown) - overdue - soon} other"
+    lines += [
+        "",
+        summary + ".",
+        "",
+        "Review each item with its owner, update `last_reviewed` in its file (and anything "
+        "that changed), and tick it off once the change is merged.",
+    ]
+    tracker = None
+    if ctx.options.tracker:
+        tracker = absolute_url(ctx, ctx.url_of(ctx.tracker_src()))
+    if tracker:
+        lines += ["", f"Full list: [review tracker]({tracker})"]
+    groups: dict[str, list[ReviewItem]] = {}
+    names: dict[str, str] = {}
+    for e in shown:
+        key = e.owner.strip().lstrip("@").casefold()
+        groups.setdefault(key, []).append(e)
+        names.setdefault(key, e.owner)
+    for key in sorted(groups, key=lambda k: (k == "", k)):
+        owner = names[key]
+        lines += ["", f"### {_owner_md(owner) if owner else 'No owner'}", ""]
+        for e in groups[key]:
+            lines.append(_markdown_item(ctx, e))
+    return "\n".join(lines) + "\n"
+
+
+def _owner_md(owner: str) -> str:
+    """The owner as Markdown; an ``@handle`` stays a mention so GitHub notifies it."""
+    text = _one_line(owner)
+    match = re.fullmatch(r"@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?", text)
+    return text if match else md_escape(text)
+
+
+def _markdown_item(ctx: BuildContext, e: ReviewItem) -> str:
+    url = absolute_url(ctx, page_url(ctx, e))
+    title = md_escape(e.title)
+    title = f"[{title}]({url})" if url else f"**{title}**"
+    state = STATE_LABEL.get(e.state, e.state.value)
+    status = e.status
+    last = status.last_reviewed.isoformat() if status.last_reviewed else "never"
+    nxt = status.next_review.isoformat() if status.next_review else "-"
+    edit = ctx.options.edit_url(e.source_rel)
+    source = f"[`{e.source_rel}`]({edit})" if edit else f"`{e.source_rel}`"
+    return (
+        f"- [ ] **{state}** — {title} ({e.kind}): {_when(e)} · next review {nxt} · "
+        f"last reviewed {last} · {source}"
+    )
+
+
+def _gh_escape(value: str, *, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def format_github_report(ctx: BuildContext, shown: list[ReviewItem]) -> str:
+    """``::warning`` workflow commands on the ``last_reviewed`` line of each item needing
+    review (current and retired items are not annotated)."""
+    lines = []
+    for e in shown:
+        if not e.needs_review:
+            continue
+        status = e.status
+        title = "Review overdue" if e.state is ReviewState.overdue else "Review due soon"
+        last = status.last_reviewed.isoformat() if status.last_reviewed else "never"
+        owner = f" Owner: {_one_line(e.owner)}." if e.owner else ""
+        message = (
+            f"{e.kind.capitalize()} '{_one_line(e.title)}' was last reviewed on {last}; "
+            f"next review {status.next_review.isoformat() if status.next_review else '-'} "
+            f"({when_text(status)}).{owner} Review it and update last_reviewed."
+        )
+        lines.append(
+            f"::warning file={_gh_escape(e.source_rel, prop=True)},"
+            f"line={last_reviewed_line(ctx, e)},title={_gh_escape(title, prop=True)}::"
+            f"{_gh_escape(message)}"
+        )
+    return "\n".join(lines)
+
+
+def format_json_report(
+    ctx: BuildContext, shown: list[ReviewItem], tracked: list[ReviewItem]
+) -> str:
+    """The ``reviews.json`` document for the listed items, with counts over all items."""
+    document = reviews_document(ctx, shown)
+    counts = count_states(tracked)
+    document["counts"] = {state.value: n for state, n in counts.items()}
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def _print_problems(problems: list[Problem], fmt: str) -> None:
+    if fmt == "json":
+        print(format_json(problems))
+    elif fmt == "github":
+        print(format_github(problems))
+    else:
+        print(format_text(problems), file=sys.stderr)
+    print(f"{plural(len(problems), 'problem')} found; fix them before checking reviews.",
+          file=sys.stderr)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """List items needing review; exit 1 when ``--fail-on`` is met, 2 on invalid data."""
+    try:
+        project, handbook, problems = cli.load_project(args)
+    except ValueError as exc:  # a bad `today` option
+        print(f"error: persona plugin option today: {exc}", file=sys.stderr)
+        return 2
+    if problems or handbook is None:
+        _print_problems(problems, args.format)
+        return 2
+    site = site_config(args.config_file, project.root)
+    try:
+        options = handbook_options(project, site, handbook.today)
+    except ValueError as exc:
+        print(f"error: persona plugin option {exc}", file=sys.stderr)
+        return 2
+    ctx = context(handbook, options)
+    tracked = review_items(
+        handbook, today=handbook.today, default_interval=options.review_every,
+        due_soon=options.due_soon,
+    )
+    if args.owner:
+        tracked_for_owner = [e for e in tracked if owner_matches(e.owner, args.owner)]
+    else:
+        tracked_for_owner = tracked
+    shown = select(tracked, owner=args.owner, everything=args.all)
+    if args.format == "json":
+        text = format_json_report(ctx, shown, tracked_for_owner)
+    elif args.format == "markdown":
+        text = format_markdown(ctx, shown, tracked_for_owner).rstrip("\n")
+    elif args.format == "github":
+        text = format_github_report(ctx, shown)
+    else:
+        text = format_text_report(ctx, shown, tracked_for_owner, args.all)
+    if text:
+        print(text)
+    return 1 if failed(shown, args.fail_on) else 0
+
+
+cli.EXTRA_COMMANDS["review"] = (
+    "list personas and journeys due for review (exit 1 with --fail-on)",
+    add_arguments,
+    cmd_review,
+)

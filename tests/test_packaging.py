@@ -1,0 +1,200 @@
+"""Release readiness: the sdist and wheel hold everything, the wheel installs and builds a site,
+and the pre-commit hook points at a real console script."""
+
+from __future__ import annotations
+
+import email
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, write_project
+
+import mkdocs_persona_plugin
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+PACKAGE = REPO / "mkdocs_persona_plugin"
+PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+#: What is copied to build from: the repository minus caches, outputs and version control.
+IGNORED = shutil.ignore_patterns(
+    ".git", ".cache", ".*_cache", ".benchmarks", "__pycache__", "*.egg-info", "build", "dist",
+    "site", "node_modules", ".venv", ".notes", ".ci",
+)
+
+
+def _data_files() -> list[str]:
+    """Every non-Python file the package needs at run time, as paths inside the wheel."""
+    files = [PACKAGE / "py.typed"]
+    for folder in ("templates", "assets", "schemas"):
+        files.extend(p for p in (PACKAGE / folder).rglob("*") if p.is_file())
+    return sorted(p.relative_to(REPO).as_posix() for p in files)
+
+
+# pre-commit --------------------------------------------------------------------------------
+def test_pre_commit_hook_runs_the_installed_validate_command() -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert isinstance(hooks, list)
+    hook = next(h for h in hooks if h["id"] == "mkdocs-persona-validate")
+    assert hook["entry"] == "mkdocs-persona validate"
+    assert hook["language"] == "python"
+    assert hook["pass_filenames"] is False
+    command = hook["entry"].split()[0]
+    assert PYPROJECT["project"]["scripts"][command] == "mkdocs_persona_plugin.cli:main"
+    files = re.compile(hook["files"])
+    for path in ("personas/hannah.yaml", "journeys/onboarding.yml", "personas/team/a.yaml"):
+        assert files.search(path), path
+    for path in ("docs/index.md", "mkdocs.yml", "personas/photos/a.jpg", "src/personas/a.yaml"):
+        assert not files.search(path), path
+
+
+def test_license_and_changelog() -> None:
+    license_text = (REPO / "LICENSE").read_text(encoding="utf-8")
+    assert license_text.startswith("MIT License")
+    assert "Copyright (c) 2026 mkdocs-persona-plugin contributors" in license_text
+    assert PYPROJECT["project"]["license"] == "MIT"
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## {mkdocs_persona_plugin.__version__} — unreleased" in changelog
+    assert PYPROJECT["project"]["version"] == mkdocs_persona_plugin.__version__
+
+
+# Build, inspect, install -------------------------------------------------------------------
+@dataclass
+class Dists:
+    """The built source distribution and wheel."""
+
+    sdist: Path
+    wheel: Path
+
+
+@pytest.fixture(scope="module")
+def dists(tmp_path_factory: pytest.TempPathFactory) -> Dists:
+    """``python -m build`` (sdist, then the wheel built from that sdist) from a clean copy."""
+    root = tmp_path_factory.mktemp("dist")
+    source = root / "source"
+    shutil.copytree(REPO, source, ignore=IGNORED, symlinks=True)
+    out = root / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(out), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if proc.returncode != 0 and "No module named build" in proc.stderr:
+        pytest.fail("the 'build' package is missing: pip install -e '.[test]'")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (sdist,) = out.glob("*.tar.gz")
+    (wheel,) = out.glob("*.whl")
+    return Dists(sdist, wheel)
+
+
+def test_wheel_holds_package_data_and_metadata(dists: Dists) -> None:
+    version = mkdocs_persona_plugin.__version__
+    assert dists.wheel.name == f"mkdocs_persona_plugin-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(dists.wheel) as wheel:
+        names = set(wheel.namelist())
+        info = f"mkdocs_persona_plugin-{version}.dist-info"
+        metadata = email.message_from_bytes(wheel.read(f"{info}/METADATA"))
+        entry_points = wheel.read(f"{info}/entry_points.txt").decode()
+    for required in (
+        "mkdocs_persona_plugin/py.typed",
+        "mkdocs_persona_plugin/schemas/persona.schema.json",
+        "mkdocs_persona_plugin/schemas/journey.schema.json",
+        "mkdocs_persona_plugin/templates/persona/persona.html",
+        "mkdocs_persona_plugin/assets/persona.css",
+        "mkdocs_persona_plugin/assets/persona.js",
+        f"{info}/licenses/LICENSE",
+    ):
+        assert required in names, required
+    missing = [f for f in _data_files() if f not in names]
+    assert missing == []
+    assert not [n for n in names if n.startswith(("tests/", "personas/", "docs/"))]
+    assert metadata["Name"] == "mkdocs-persona-plugin"
+    assert metadata["Version"] == version
+    assert metadata["License-Expression"] == "MIT"
+    assert metadata["Requires-Python"] == ">=3.10"
+    assert "Framework :: MkDocs" in metadata.get_all("Classifier")
+    assert "Typing :: Typed" in metadata.get_all("Classifier")
+    assert "persona = mkdocs_persona_plugin.plugin:PersonaPlugin" in entry_points
+    assert "mkdocs-persona = mkdocs_persona_plugin.cli:main" in entry_points
+
+
+def test_sdist_holds_package_data_and_project_files(dists: Dists) -> None:
+    prefix = f"mkdocs_persona_plugin-{mkdocs_persona_plugin.__version__}/"
+    with tarfile.open(dists.sdist) as sdist:
+        names = {n.removeprefix(prefix) for n in sdist.getnames()}
+    for required in (
+        "pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md", ".pre-commit-hooks.yaml",
+        *_data_files(),
+    ):
+        assert required in names, required
+
+
+@pytest.fixture(scope="module")
+def venv(dists: Dists, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A fresh virtual environment with the wheel installed (dependencies reused from this
+    environment through ``--system-site-packages``: no downloads)."""
+    root = tmp_path_factory.mktemp("venv")
+    env_dir = root / "venv"
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--system-site-packages", str(env_dir)],
+        check=True, timeout=120,
+    )
+    python = env_dir / "bin" / "python"
+    proc = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall",
+         "--no-build-isolation", str(dists.wheel)],
+        capture_output=True, text=True, cwd=root, timeout=180,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    yield env_dir
+
+
+def _clean_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    env.update(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    return env
+
+
+def test_installed_wheel_builds_the_example_handbook(venv: Path, tmp_path: Path) -> None:
+    python = venv / "bin" / "python"
+    project = write_project(tmp_path / "handbook", example=True)
+    shutil.copy(REPO / "docs" / "index.md", project / "docs" / "index.md")
+
+    where = subprocess.run(
+        [str(python), "-c", "import mkdocs_persona_plugin as m; print(m.__file__)"],
+        capture_output=True, text=True, cwd=project, env=_clean_env(), timeout=60,
+    )
+    assert where.returncode == 0, where.stderr
+    assert Path(where.stdout.strip()).resolve().is_relative_to(venv.resolve())
+
+    hook = subprocess.run(
+        [str(venv / "bin" / "mkdocs-persona"), "validate"],
+        capture_output=True, text=True, cwd=project, env=_clean_env(), timeout=120,
+    )
+    assert hook.returncode == 0, hook.stdout + hook.stderr
+    assert hook.stdout.startswith("OK: ")
+
+    build = subprocess.run(
+        [str(python), "-m", "mkdocs", "build", "--strict"],
+        capture_output=True, text=True, cwd=project, env=_clean_env(), timeout=300,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    site = project / "site"
+    gallery = (site / "personas" / "index.html").read_text(encoding="utf-8")
+    assert "Head of Finance Hannah" in gallery
+    assert (site / "assets" / "persona" / "persona.css").is_file()
+    assert (site / "personas" / "hannah" / "index.html").is_file()
+    assert (site / "personas.json").is_file()
