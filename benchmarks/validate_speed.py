@@ -12,6 +12,7 @@ It is a script, not a test: timings depend on the machine.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import random
 import statistics
@@ -147,14 +148,16 @@ def generate(root: Path, personas: int, journeys: int, seed: int = 7) -> int:
     return size
 
 
-def _time(load: Callable[[], Handbook], repeat: int) -> tuple[float, Handbook]:
-    times = []
+def _time(load: Callable[[], Handbook], repeat: int) -> tuple[float, float, Handbook]:
+    """Median wall time and CPU time of ``repeat`` runs (after one warm-up run)."""
+    walls, cpus = [], []
     handbook = load()  # warm up: imports, file system cache
     for _ in range(repeat):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         handbook = load()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), handbook
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus), handbook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,19 +181,17 @@ def main(argv: list[str] | None = None) -> int:
             return load_handbook(root / "personas", root / "journeys", root=root, today=TODAY)
 
         results: dict[str, float] = {}
-        original = yamlsafe._Loader
-        loaders = [("C (libyaml)", original)] if yamlsafe.is_c_loader() else []
-        loaders.append(("pure Python", yamlsafe.yaml.SafeLoader))
-        for label, loader in loaders:
-            yamlsafe._Loader = loader  # type: ignore[misc]
-            try:
-                seconds, handbook = _time(load, args.repeat)
-            finally:
-                yamlsafe._Loader = original  # type: ignore[misc]
+        runs: list[tuple[str, Callable[[], contextlib.AbstractContextManager[None]]]] = []
+        if yamlsafe.is_c_loader():
+            runs.append(("C (libyaml)", contextlib.nullcontext))
+        runs.append(("pure Python", yamlsafe.pure_python))
+        for label, use_parser in runs:
+            with use_parser():
+                seconds, cpu, handbook = _time(load, args.repeat)
             assert len(handbook.personas) == args.personas, "generated personas must be valid"
             assert len(handbook.journeys) == args.journeys, "generated journeys must be valid"
             results[label] = seconds
-            print(f"load_handbook, {label:12}: {seconds:.3f} s")
+            print(f"load_handbook, {label:12}: {seconds:.3f} s wall ({cpu:.3f} s CPU)")
         if len(results) == 2:
             c, py = results["C (libyaml)"], results["pure Python"]
             print(f"pure Python / C: {py / c:.1f}x")

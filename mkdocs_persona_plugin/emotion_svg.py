@@ -294,7 +294,7 @@ def legend(series: Sequence[Series], *, label: str = "") -> str:
     return f'<ul class="pp-emo-legend"{aria}>{items}</ul>'
 
 
-def sparkline(series: Sequence[Series], count: int, *, width: int = 168, height: int = 44) -> str:
+def sparkline(series: Sequence[Series], count: int, *, width: int = 280, height: int = 56) -> str:
     """A small decorative curve (``aria-hidden``; give it a text alternative nearby)."""
     pad = 5.0
 

@@ -166,7 +166,9 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: Loc) -> tuple[st
         allowed = [
             a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
         ]
-        hint = suggest(str(value), allowed)
+        if not isinstance(value, str):
+            return f"expected one of: {', '.join(allowed)}; got {_kind(value)}", False
+        hint = suggest(value, allowed)
         return f"'{value}' is not allowed; use one of: {', '.join(allowed)}{hint}", False
     if kind == "string_type":
         return f"expected text, got {_kind(value)}{_quote_hint(value)}", False
@@ -193,7 +195,8 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: Loc) -> tuple[st
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping (key: value), got {_kind(value)}", False
     if kind in ("int_type", "int_from_float", "int_parsing"):
-        return f"expected a whole number, got {_kind(value)}{_unquote_hint(value)}", False
+        what = "a whole number from -2 to 2" if "emotion" in path else "a whole number"
+        return f"expected {what}, got {_kind(value)}{_unquote_hint(value)}", False
     if kind in ("float_type", "float_parsing"):
         return f"expected a number, got {_kind(value)}{_unquote_hint(value)}", False
     if kind == "finite_number":
@@ -245,10 +248,12 @@ def explain(exc: ValidationError, data: Any, model: type[BaseModel]) -> list[Exp
 def _unquote_hint(value: Any) -> str:
     if isinstance(value, str):
         try:
-            float(value)
+            number = float(value)
         except ValueError:
             return ""
-        return "; remove the quotes around the number"
+        if number != number or number in (float("inf"), float("-inf")):
+            return ""
+        return f"; write it as a plain number without quotes, e.g. {number:g}"
     return ""
 
 

@@ -48,7 +48,7 @@ class _SafeLinks(Treeprocessor):
 
 
 class _SafeLinksExtension(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_SafeLinks(md), "persona_safe_links", 0)
 
 

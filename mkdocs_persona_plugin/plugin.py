@@ -15,17 +15,19 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .config import PersonaConfig
 from .images import ImageCache, PhotoError
 from .intervals import parse_interval, resolve_today
 from .loader import Handbook, load_handbook
+from .navigation import NavEntry, plan_navigation
 from .options import Comparison, HandbookOptions
 from .problems import ValidationFailed
-from .navigation import NavEntry, plan_navigation
 from .reviews import build_review_report
 from .site import PACKAGE_ASSETS, Output, build_outputs
 from .strings import Strings
@@ -121,7 +123,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         try:
             review_every = parse_interval(cfg.review_every)
             due_soon = parse_interval(cfg.due_soon)
-            today = resolve_today(cfg.today)
+            today = resolve_today(cfg.today)  # type: ignore[arg-type]
         except ValueError as exc:
             raise PluginError(f"persona plugin option: {exc}") from None
         theme = config.theme
@@ -219,21 +221,25 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             if item is not None:
                 items.append(item)
         pages = _walk(items)
-        for prev, nxt in zip([None, *pages], [*pages, None]):
+        for prev, nxt in zip([None, *pages], [*pages, None], strict=True):
             if prev is not None:
                 prev.next_page = nxt
             if nxt is not None:
                 nxt.previous_page = prev
         return Navigation(items, pages)
 
-    def _nav_item(self, entry: NavEntry, files: Files, config: MkDocsConfig) -> Page | Section | None:
+    def _nav_item(
+        self, entry: NavEntry, files: Files, config: MkDocsConfig
+    ) -> Page | Section | None:
         if entry.src_uri is not None:
             file = files.get_file_from_path(entry.src_uri)
             if file is None:
                 return None
             file.inclusion = InclusionLevel.INCLUDED
             return file.page or Page(entry.title, file, config)
-        children = [c for c in (self._nav_item(e, files, config) for e in entry.children) if c]
+        children: list[StructureItem] = [
+            c for c in (self._nav_item(e, files, config) for e in entry.children) if c
+        ]
         if not children:
             return None
         section = Section(title=entry.title, children=children)
@@ -243,8 +249,8 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
 
     # Pages ------------------------------------------------------------------------------
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         out = self.outputs.get(page.file.src_uri)
         if out is not None:
             page.edit_url = out.edit_url or None

@@ -25,7 +25,10 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
 
 def relative_url(target: str, base_page: str) -> str:
     """``target`` (a site-root-relative URL) as seen from the page at URL ``base_page``."""
-    base_dir = base_page if base_page.endswith("/") or not base_page else posixpath.dirname(base_page)
+    if base_page.endswith("/") or not base_page:
+        base_dir = base_page
+    else:
+        base_dir = posixpath.dirname(base_page)
     base_dir = base_dir.rstrip("/") or "."
     fragment = ""
     if "#" in target:

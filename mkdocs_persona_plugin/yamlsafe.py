@@ -360,7 +360,7 @@ def _parser_issue(text: str, exc: yaml.YAMLError) -> YamlIssue:
         hint = next((h for key, h in _PARSER_HINTS.items() if key in problem), problem)
         if "cannot start any token" in problem and mark is not None:
             hint = f"a value cannot start with '{text[mark.index]}'; put the value in quotes"
-        if "did not find expected" in problem and mark is not None:
+        if ("expected key" in problem or "'-' indicator" in problem) and mark is not None:
             line_start = text.rfind("\n", 0, mark.index) + 1
             if text[line_start : mark.index].strip():  # not at the start of the line
                 hint = "unexpected text after a value; put the whole value in quotes"

@@ -128,7 +128,7 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

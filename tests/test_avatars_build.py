@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import FIXED_TODAY, BuildResult, run_build, write_project
 from PIL import Image
 
-from conftest import FIXED_TODAY, BuildResult, run_build, write_project
 from mkdocs_persona_plugin.images import IMAGE_SUFFIX, ImageCache
 from mkdocs_persona_plugin.loader import load_handbook
 from mkdocs_persona_plugin.options import HandbookOptions
@@ -150,7 +150,7 @@ def test_changing_one_photo_regenerates_only_that_persona(
         if "-ann-" not in name:
             assert after[name] == mtime, name
     with Image.open(root / "site" / f"personas/assets/ann-96{IMAGE_SUFFIX}") as im:
-        r, g, b = im.convert("RGB").getpixel((48, 48))
+        r, _, b = im.convert("RGB").getpixel((48, 48))
         assert b > 150 and r < 80
 
 

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-
 from conftest import BuildResult, run_build, serve, write_project
 
 pytestmark = pytest.mark.browser
@@ -139,8 +138,12 @@ def test_gallery_without_javascript_shows_everything(browser: Any, example_url: 
 def test_search_finds_a_persona_by_an_objection(page: Any, example_url: str) -> None:
     offline(page, example_url)
     page.goto(example_url + "personas/")
-    page.click("label.md-search__icon, .md-search__input", force=True)
-    page.fill(".md-search__input", "logs me out every hour")
+    page.click(".md-search__input")
+    page.wait_for_function(
+        "() => !/initiali[sz]ing/i.test("
+        "document.querySelector('.md-search-result__meta')?.textContent || 'initializing')"
+    )
+    page.keyboard.type("logs me out every hour")
     page.wait_for_selector(".md-search-result__item a")
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
@@ -198,3 +201,20 @@ def test_filters_work_after_instant_navigation(page: Any, themed_url: str) -> No
     page.wait_for_selector(".pp-persona-hero h1:has-text('Bargain-hunter Bruno')")
     assert page.is_visible("button[data-pp-print]")
     assert page.console_errors == []
+
+
+def test_persona_prints_on_one_page(page: Any, example_url: str) -> None:
+    offline(page, example_url)
+    page.goto(example_url + "personas/margie/")  # the fullest example persona
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => [".md-header", ".md-sidebar--primary", ".md-footer", ".pp-stepnav",
+                  ".pp-crumbs", ".pp-footer-actions"].map(
+            s => getComputedStyle(document.querySelector(s)).display)"""
+    )
+    assert set(hidden) == {"none"}
+    assert page.is_visible(".pp-persona-hero img.pp-avatar")
+    assert page.is_visible("#demographics")
+    assert page.eval_on_selector(".pp-persona-body", "e => getComputedStyle(e).columnCount") == "2"
+    pdf = page.pdf(format="A4", print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

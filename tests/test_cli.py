@@ -136,7 +136,7 @@ def test_validate_reads_folders_and_today_from_mkdocs_yml(tmp_path: Path) -> Non
 
 
 def test_validate_with_folder_options_and_config_file(tmp_path: Path) -> None:
-    project = write_project(tmp_path / "site", personas={"margie.yaml": MARGIE})
+    write_project(tmp_path / "site", personas={"margie.yaml": MARGIE})
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "x.yaml").write_text("name: [\n")
     result = run_cli("validate", "-f", "site/mkdocs.yml", cwd=tmp_path)
@@ -181,7 +181,10 @@ def test_new_persona_writes_a_valid_starter(tmp_path: Path) -> None:
     assert "last_reviewed: 2026-11-29" in text  # the project's "today"
     assert "status: draft" in text
     validate = run_cli("validate", cwd=project)
-    assert (validate.returncode, validate.stdout) == (0, "OK: 1 persona and 0 journeys are valid.\n")
+    assert (validate.returncode, validate.stdout) == (
+        0,
+        "OK: 1 persona and 0 journeys are valid.\n",
+    )
 
 
 def test_new_persona_starter_stays_valid_with_every_optional_field(tmp_path: Path) -> None:
@@ -244,7 +247,10 @@ def test_new_journey_uses_the_first_persona(tmp_path: Path) -> None:
     assert text.startswith("# yaml-language-server: $schema=../schemas/journey.schema.json\n")
     assert "\npersona: hannah  #" in text
     validate = run_cli("validate", cwd=project)
-    assert (validate.returncode, validate.stdout) == (0, "OK: 2 personas and 1 journey are valid.\n")
+    assert (validate.returncode, validate.stdout) == (
+        0,
+        "OK: 2 personas and 1 journey are valid.\n",
+    )
 
 
 def test_new_journey_for_a_named_persona(tmp_path: Path) -> None:

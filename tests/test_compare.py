@@ -272,7 +272,11 @@ def test_comparison_set_page_renders_the_shared_table() -> None:
     table = soup.select_one("table.pp-cmp-table")
     heads = [text(a) for a in table.select("thead th .pp-cmp-name")]
     assert heads == ["Head of Finance Hannah", "Finance Manager Margie", "Bookkeeper Ben"]
-    assert [a["href"] for a in table.select("thead a")] == ["../../hannah/", "../../margie/", "../../ben/"]
+    assert [a["href"] for a in table.select("thead a")] == [
+        "../../hannah/",
+        "../../margie/",
+        "../../ben/",
+    ]
     # Initials when images are off.
     assert [text(s) for s in table.select(".pp-cmp-initials")] == ["HH", "FM", "BB"]
     rows = table_rows(table)
@@ -292,8 +296,10 @@ def test_comparison_set_page_renders_the_shared_table() -> None:
         "Goals",
     ]
     assert rows[1] == ("Age", ["44", "38", "29"])
-    assert rows[8] == ("Team", ["4 (a finance manager, two bookkeepers, a payroll clerk)",
-                                "2 bookkeepers", "—"])
+    assert rows[8] == (
+        "Team",
+        ["4 (a finance manager, two bookkeepers, a payroll clerk)", "2 bookkeepers", "—"],
+    )
     assert table.select("td.pp-cmp-empty")
     # The shared channel is marked in both columns, with a text for screen readers.
     shared = table.select("li.pp-shared")
@@ -303,7 +309,7 @@ def test_comparison_set_page_renders_the_shared_table() -> None:
     ]
     toggle = soup.select_one("label.pp-cmp-diff-label")
     assert text(toggle).startswith("Hide shared items (")
-    cell_headers = table.select_one("tbody.pp-cmp-section-channels td")["headers"].split()
+    cell_headers = list(table.select_one("tbody.pp-cmp-section-channels td")["headers"])
     assert cell_headers == ["pp-cmp-set-p0", "pp-cmp-set-s7"]
     assert soup.find(id="pp-cmp-set-s7").get_text() == "Channels"
 
@@ -399,7 +405,10 @@ def test_hostile_text_is_escaped_in_page_and_data(tmp_path: Path) -> None:
     assert demographics[0][2][0] == "&lt;script&gt;alert(1)&lt;/script&gt;"  # safe HTML
     goals = eve["sections"][1][1][0][2]
     assert [g[0] for g in goals] == ["&lt;script&gt;alert(1)&lt;/script&gt;", "<span>click</span>"]
-    for path in ("personas/compare/index.html", "personas/compare/t-script-alert-1-script/index.html"):
+    for path in (
+        "personas/compare/index.html",
+        "personas/compare/t-script-alert-1-script/index.html",
+    ):
         html = result.html(path)
         assert "<script>alert" not in html
         assert "onerror=alert(1)>" not in html
@@ -409,4 +418,16 @@ def test_hostile_text_is_escaped_in_page_and_data(tmp_path: Path) -> None:
     page = result.soup("personas/compare/t-script-alert-1-script/index.html")
     assert page.select_one("h1").get_text() == f"T {evil}"
     # Identical hostile items are still recognised as shared.
-    assert len(page.select("li.pp-shared")) == 4
+    assert len(page.select("li.pp-shared")) == 6  # two goals and a channel, in each column
+
+
+def test_url_prefix_moves_every_comparison_file() -> None:
+    outputs = render(url_prefix="handbook", comparisons=[Comparison("Pair", ["hannah", "ian"])])
+    assert {k for k in outputs if "compare" in k} == {
+        "handbook/personas/compare.md",
+        "handbook/personas/compare-data.json",
+        "handbook/personas/compare/pair.md",
+    }
+    page = body(outputs["handbook/personas/compare.md"])
+    assert page.select_one(".pp-compare")["data-src"] == "../compare-data.json"
+    assert page.select_one(".pp-cmp-sets a")["href"] == "pair/"

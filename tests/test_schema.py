@@ -89,7 +89,13 @@ def test_persona_schema_details() -> None:
     assert props["last_reviewed"]["format"] == "date"
     assert props["type"]["$ref"] == "#/$defs/PersonaType"
     assert schema["$defs"]["PersonaType"]["enum"] == [
-        "buyer", "user", "decision-maker", "influencer", "detractor", "payer", "negative",
+        "buyer",
+        "user",
+        "decision-maker",
+        "influencer",
+        "detractor",
+        "payer",
+        "negative",
     ]
     assert props["id"]["pattern"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 

@@ -221,7 +221,24 @@ FIELD_CASES = [
     ("share: 101", "4:8: share: must be between 0 and 100 (got 101)"),
     ("share: -1", "4:8: share: must be between 0 and 100 (got -1)"),
     ("share: 12.5%", "4:8: share: expected a number, got text"),
-    ("share: '12'", "4:8: share: expected a number, got text; remove the quotes around the number"),
+    (
+        "share: '12'",
+        "4:8: share: expected a number, got text; write it as a plain number without quotes, "
+        "e.g. 12",
+    ),
+    (
+        "share: 1e3",
+        "4:8: share: expected a number, got text; write it as a plain number without quotes, "
+        "e.g. 1000",
+    ),
+    (
+        "status:",
+        "4:8: status: expected one of: draft, active, retired; got nothing (an empty value)",
+    ),
+    (
+        "research:\n  confidence: [high]",
+        "5:15: research.confidence: expected one of: low, medium, high; got a list",
+    ),
     ("share: yes", "4:8: share: expected a number, got a yes/no value (true)"),
     ("share: .nan", "4:8: share: expected a number, got nan"),
     ("research: 5", "4:11: research: expected a mapping (key: value), got a number (5)"),
@@ -577,7 +594,15 @@ def test_journey_persona_ids_must_be_slugs(tmp_path: Path) -> None:
             "personas, a mapping of persona id to such a number), got a list",
         ),
         ("{margie: 5}", "5:23: stages[0].emotion.margie: must be between -2 and 2 (got 5)"),
-        ("{margie: sad}", "5:23: stages[0].emotion.margie: expected a whole number, got text"),
+        (
+            "{margie: sad}",
+            "5:23: stages[0].emotion.margie: expected a whole number from -2 to 2, got text",
+        ),
+        (
+            "{margie: 1.5}",
+            "5:23: stages[0].emotion.margie: expected a whole number from -2 to 2, got a number "
+            "(1.5)",
+        ),
         (
             "{hanna: 1}",
             "5:15: stages[0].emotion.hanna: no persona with id 'hanna'; did you mean 'hannah'?",
@@ -885,8 +910,7 @@ def test_every_problem_in_every_file_in_one_run_sorted(tmp_path: Path) -> None:
         f"personas/margie.yaml:4:7: type: 'bayer' is not allowed; use one of: {ENUM_TYPES}; did "
         "you mean 'payer'?",
         "personas/margie.yaml:5:8: share: must be between 0 and 100 (got 120)",
-        "personas/margie.yaml:6:11: related[0]: no persona with id 'hanah'; did you mean "
-        "'hannah'?",
+        "personas/margie.yaml:6:11: related[0]: no persona with id 'hanah'; did you mean 'hannah'?",
     ]
 
 
@@ -906,4 +930,38 @@ def test_copy_of_the_example_with_one_typo(tmp_path: Path) -> None:
     assert problems == [
         "personas/margie.yaml:6:9: status: 'activ' is not allowed; use one of: draft, active, "
         "retired; did you mean 'active'?"
+    ]
+
+
+def test_cross_file_checks_also_run_on_files_with_other_problems(tmp_path: Path) -> None:
+    problems = load(
+        tmp_path,
+        {
+            "margie.yaml": MARGIE.replace("2026-03-14", "2027-01-01")
+            + "share: 500\nphoto: photos/margie.jpg\nrelated: [nobody]\n",
+            "other.yaml": HANNAH + "id: margie\ncolour: red\n",
+        },
+    )
+    assert problems == [
+        "personas/margie.yaml:3:16: last_reviewed: 2027-01-01 lies in the future (today is "
+        "2026-11-29)",
+        "personas/margie.yaml:4:8: share: must be between 0 and 100 (got 500)",
+        "personas/margie.yaml:5:8: photo: 'photos/margie.jpg' does not exist",
+        "personas/margie.yaml:6:11: related[0]: no persona with id 'nobody'",
+        "personas/other.yaml:4:1: id: persona id 'margie' is already used by personas/margie.yaml",
+        "personas/other.yaml:5:1: colour: unknown field 'colour'; see the field reference for "
+        "what is allowed",
+    ]
+
+
+def test_reference_to_a_file_that_is_not_valid_yaml(tmp_path: Path) -> None:
+    journey = "title: Close\npersonas: [margie, hannah]\nstages:\n  - name: A\n"
+    problems = load(
+        tmp_path,
+        {"margie.yaml": MARGIE + "related: [hannah]\n", "hannah.yaml": HANNAH + "goals: [\n"},
+        {"close.yaml": journey},
+    )
+    assert problems == [
+        "personas/hannah.yaml:5:1: invalid YAML: a value is missing here; is a bracket or quote "
+        "not closed?"
     ]

@@ -188,6 +188,22 @@ def test_unclosed_quote(tmp_path: Path, parser: str) -> None:
     ]
 
 
+def test_unclosed_bracket(tmp_path: Path, parser: str) -> None:
+    raw = VALID + b"goals: [Close the books, Stop chasing\ntools: [Excel]\n"
+    assert problems(tmp_path, raw) == [
+        "personas/margie.yaml:5:6: invalid YAML: a list in [brackets] is not closed with ']', or "
+        "an item lacks a comma"
+    ]
+
+
+def test_text_after_a_quoted_value(tmp_path: Path, parser: str) -> None:
+    raw = VALID + b'tagline: "Owns the close" and the shortlist\n'
+    assert problems(tmp_path, raw) == [
+        "personas/margie.yaml:4:27: invalid YAML: unexpected text after a value; put the whole "
+        "value in quotes"
+    ]
+
+
 def test_two_documents(tmp_path: Path, parser: str) -> None:
     raw = VALID + b"---\nname: Other\n"
     assert problems(tmp_path, raw) == [

@@ -239,6 +239,18 @@
         if (ok) retiredShown += 1;
       });
       if (retired) retired.hidden = retiredRows.length > 0 && retiredShown === 0;
+      /* The summary counts follow the filter, so an owner sees the size of their own queue. */
+      var counts = { overdue: 0, "due-soon": 0, current: 0, retired: retiredShown };
+      rows.forEach(function (row) {
+        var st = row.getAttribute("data-state");
+        if (!row.hidden && Object.prototype.hasOwnProperty.call(counts, st)) counts[st] += 1;
+      });
+      var boxes = root.querySelectorAll(".pp-tracker-count");
+      for (var c = 0; c < boxes.length; c++) {
+        var n = boxes[c].querySelector("[data-pp-count]");
+        var key = boxes[c].getAttribute("data-state");
+        if (n && Object.prototype.hasOwnProperty.call(counts, key)) n.textContent = String(counts[key]);
+      }
       if (view === "owner") buildGroups(owner);
       for (var i = 0; i < buttons.length; i++) {
         buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-pp-view") === view));

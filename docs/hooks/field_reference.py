@@ -1,0 +1,394 @@
+"""MkDocs hook: the field reference pages, generated at build time so they cannot drift.
+
+Registered in ``mkdocs.yml`` (``hooks: [docs/hooks/field_reference.py]``). In ``on_files`` it
+adds three generated pages (nothing is written into ``docs/``):
+
+* ``reference/persona-fields.md`` from :class:`~mkdocs_persona_plugin.models.Persona`,
+* ``reference/journey-fields.md`` from :class:`~mkdocs_persona_plugin.models.Journey`,
+* ``reference/ui-strings.md`` from :data:`mkdocs_persona_plugin.strings.EN`.
+
+Each field's type, allowed values and limits come from the JSON Schema the plugin gives
+editors (:func:`mkdocs_persona_plugin.schema.build_schema`); whether it is required and its
+default come from the pydantic model itself. ``on_nav`` moves the "Documentation" section
+after the handbook sections the persona plugin appends, so the example handbook comes first.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from pydantic import BaseModel
+
+from mkdocs_persona_plugin import strings as ui_strings
+from mkdocs_persona_plugin.models import SLUG_PATTERN, Journey, Persona
+from mkdocs_persona_plugin.schema import build_schema
+
+#: The generated pages: source path -> function returning the page's Markdown.
+PERSONA_PAGE = "reference/persona-fields.md"
+JOURNEY_PAGE = "reference/journey-fields.md"
+STRINGS_PAGE = "reference/ui-strings.md"
+DOCS_SECTION = "Documentation"
+
+#: Defaults that are not a literal value (the model stores a placeholder).
+DEFAULT_TEXT = {
+    "id": "the file name",
+    "review_every": "the plugin's `review_every` option",
+}
+
+
+# Describing JSON Schema nodes ------------------------------------------------------------
+@dataclass
+class Desc:
+    """How one schema node reads in the reference: a type, allowed values and limits."""
+
+    type: str
+    allowed: list[str] = field(default_factory=list)
+    limits: list[str] = field(default_factory=list)
+
+
+def _number(value: float) -> str:
+    """``20000`` → ``20,000``; ``-2`` → ``−2``."""
+    text = f"{value:,}" if isinstance(value, int) else f"{value:g}"
+    return text.replace("-", "−")
+
+
+def _range(node: dict[str, Any], unit: str = "") -> str | None:
+    low, high = node.get("minimum"), node.get("maximum")
+    suffix = f" {unit}" if unit else ""
+    if low is not None and high is not None:
+        return f"{_number(low)} to {_number(high)}{suffix}"
+    if low is not None:
+        return f"at least {_number(low)}{suffix}"
+    if high is not None:
+        return f"at most {_number(high)}{suffix}"
+    return None
+
+
+def _count(node: dict[str, Any], low_key: str, high_key: str, unit: str) -> str | None:
+    low, high = node.get(low_key), node.get(high_key)
+    if low and high is not None:
+        return f"{_number(low)}–{_number(high)} {unit}"
+    if low:
+        return f"at least {_number(low)} {unit}"
+    if high is not None:
+        return f"at most {_number(high)} {unit}"
+    return None
+
+
+def anchor(name: str) -> str:
+    """The heading id of a nested model's table (``Stage`` → ``stage``)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+class Describer:
+    """Turns the JSON Schema of one model into table rows, following ``$ref`` to ``$defs``."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.defs: dict[str, Any] = schema.get("$defs", {})
+        #: Nested models in the order they are first referenced, with where they are used.
+        self.nested: dict[str, str] = {}
+        self._where = ""
+
+    def describe(self, node: dict[str, Any], where: str = "") -> Desc:
+        """The type, allowed values and limits of ``node`` (``where``: the field path)."""
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            target = self.defs[name]
+            if "enum" in target:
+                return Desc("text", [f"`{v}`" for v in target["enum"]])
+            self.nested.setdefault(name, where)
+            return Desc(f"[{name}](#{anchor(name)})")
+        if "anyOf" in node:
+            parts = [self.describe(n, where) for n in node["anyOf"] if n.get("type") != "null"]
+            types = list(dict.fromkeys(p.type for p in parts))
+            if "number" in types and "whole number" in types:
+                types.remove("whole number")
+            allowed = list(dict.fromkeys(a for p in parts for a in p.allowed))
+            limited = [p for p in parts if p.limits]
+            if len(limited) > 1:  # say which alternative each limit belongs to
+                limits = [f"{p.type}: {', '.join(p.limits)}" for p in limited]
+            else:
+                limits = [lim for p in limited for lim in p.limits]
+            return Desc(" or ".join(types), allowed, limits)
+        kind = node.get("type")
+        if kind == "string":
+            return self._string(node)
+        if kind == "integer":
+            return Desc("whole number", [], [r] if (r := _range(node)) else [])
+        if kind == "number":
+            return Desc("number", [], [r] if (r := _range(node)) else [])
+        if kind == "boolean":
+            return Desc("`true` or `false`")
+        if kind == "array":
+            item = self.describe(node.get("items", {}), f"{where}[]")
+            limits = [c] if (c := _count(node, "minItems", "maxItems", "items")) else []
+            if item.limits:
+                limits.append("each item: " + ", ".join(item.limits))
+            return Desc(f"list of {item.type}", item.allowed, limits)
+        if kind == "object":
+            return self._mapping(node, where)
+        return Desc("any value")
+
+    def _string(self, node: dict[str, Any]) -> Desc:
+        if node.get("format") == "date":
+            return Desc("date", [], ["written `YYYY-MM-DD`, e.g. `2026-03-14`"])
+        limits = []
+        kind = "text"
+        if node.get("pattern") == SLUG_PATTERN:
+            kind = "id"
+            limits.append("lowercase letters, digits and single hyphens, e.g. `finance-manager-margie`")
+        elif node.get("pattern"):
+            limits.append(f"matches `{node['pattern']}`")
+        length = _count(node, "minLength", "maxLength", "characters")
+        if length:
+            limits.append(length)
+        return Desc(kind, [], limits)
+
+    def _mapping(self, node: dict[str, Any], where: str) -> Desc:
+        keys = Desc("text")
+        if node.get("patternProperties"):
+            pattern, value_node = next(iter(node["patternProperties"].items()))
+            keys = self._string({"type": "string", "pattern": pattern})
+            keys.type = "persona id" if pattern == SLUG_PATTERN else "text"
+            keys.limits = []
+        else:
+            value_node = node.get("additionalProperties") or {}
+            names = node.get("propertyNames") or {}
+            length = _count(names, "minLength", "maxLength", "characters")
+            if length:
+                keys.limits.append(length)
+        value = self.describe(value_node, f"{where}.*")
+        limits = ["keys: " + ", ".join(keys.limits)] if keys.limits else []
+        if value.limits:
+            limits.append("values: " + ", ".join(value.limits))
+        return Desc(f"mapping of {keys.type} to {value.type}", value.allowed, limits)
+
+
+# Rendering tables -------------------------------------------------------------------------
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def prose(text: str) -> str:
+    """A docstring or description as Markdown (reStructuredText ````code```` → ```code```)."""
+    return cell(re.sub(r"``(.+?)``", r"`\1`", " ".join(text.split())))
+
+
+def default_text(name: str, model: type[BaseModel]) -> str:
+    """The default of a model field as the reference shows it."""
+    info = model.model_fields[name]
+    if info.is_required():
+        return "—"
+    if name in DEFAULT_TEXT:
+        return DEFAULT_TEXT[name]
+    value = info.get_default(call_default_factory=True)
+    if value is None:
+        return "—"
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if value in ([], {}):
+        return "empty"
+    return f"`{value}`"
+
+
+def required_text(name: str, schema: dict[str, Any]) -> str:
+    """``yes``/``no``, or the alternatives when the model needs one of several fields."""
+    if name in schema.get("required", []):
+        return "**yes**"
+    for choice in schema.get("oneOf", []):
+        if name in choice.get("required", []):
+            others = [f"`{n}`" for c in schema["oneOf"] for n in c.get("required", [])]
+            return "**one of** " + " or ".join(others)
+    return "no"
+
+
+def field_table(model: type[BaseModel], schema: dict[str, Any], describer: Describer) -> str:
+    """The Markdown table of every field of ``model`` (``schema``: its JSON Schema node)."""
+    rows = [
+        "| Field | Type | Required | Default | Allowed values and limits | Description |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, node in schema.get("properties", {}).items():
+        desc = describer.describe(node, name)
+        values = desc.allowed and ["one of " + ", ".join(desc.allowed)] or []
+        values += desc.limits
+        rows.append(
+            f'| <code id="{model.__name__.lower()}-{name}">{name}</code> '
+            f"| {cell(desc.type)} | {required_text(name, schema)} "
+            f"| {cell(default_text(name, model))} | {cell('; '.join(values)) or '—'} "
+            f"| {prose(node.get('description', ''))} |"
+        )
+    return "\n".join(rows)
+
+
+def _models_below(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """Every pydantic model a model's fields refer to, by class name."""
+    found: dict[str, type[BaseModel]] = {}
+
+    def visit(annotation: Any) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation.__name__ not in found:
+                found[annotation.__name__] = annotation
+                for info in annotation.model_fields.values():
+                    visit(info.annotation)
+            return
+        for arg in getattr(annotation, "__args__", ()) or ():
+            visit(arg)
+        for meta in getattr(annotation, "__metadata__", ()) or ():
+            visit(meta)
+        origin = getattr(annotation, "__origin__", None)
+        if origin is not None and origin is not annotation:
+            visit(origin)
+
+    for info in model.model_fields.values():
+        visit(info.annotation)
+    return found
+
+
+def reference_page(model: type[BaseModel], title: str, intro: str) -> str:
+    """The complete reference page of ``model`` and the models nested in it."""
+    schema = build_schema(model)
+    describer = Describer(schema)
+    main = field_table(model, schema, describer)
+    nested = _models_below(model)
+    parts = [
+        f"# {title}",
+        "",
+        intro,
+        "",
+        '!!! info "Generated from the code"',
+        f"    This page is generated at build time from the `{model.__name__}` model in "
+        "`mkdocs_persona_plugin/models.py`, the same model that validates your files and "
+        "produces the JSON Schema your editor uses. It is always in step with the installed "
+        "version.",
+        "",
+        f"## Fields of a {model.__name__.lower()} {{#{anchor(model.__name__)}-fields}}",
+        "",
+        prose(model.__doc__ or ""),
+        "",
+        main,
+    ]
+    done: set[str] = set()
+    while len(done) < len(describer.nested):
+        for name, where in list(describer.nested.items()):
+            if name in done:
+                continue
+            done.add(name)
+            sub = nested[name]
+            table = field_table(sub, schema["$defs"][name], describer)
+            parts += [
+                "",
+                f"## {name}: `{where}` {{#{anchor(name)}}}",
+                "",
+                prose(sub.__doc__ or ""),
+                "",
+                table,
+            ]
+    return "\n".join(parts) + "\n"
+
+
+def persona_page() -> str:
+    """``reference/persona-fields.md``."""
+    return reference_page(
+        Persona,
+        "Persona fields",
+        "Every field of a persona file (`personas/<id>.yaml`). Any other field is an error "
+        "(with a *did you mean* hint for typos). How to write each one well: "
+        "[Writing personas](../guide/writing-personas.md).",
+    )
+
+
+def journey_page() -> str:
+    """``reference/journey-fields.md``."""
+    return reference_page(
+        Journey,
+        "Journey fields",
+        "Every field of a journey file (`journeys/<id>.yaml`) and of each of its stages. Any "
+        "other field is an error. How to map a journey well: "
+        "[Writing journeys](../guide/writing-journeys.md).",
+    )
+
+
+def _md_text(text: str) -> str:
+    """UI text shown literally in a table cell (no Markdown, no HTML)."""
+    escaped = html.escape(" ".join(text.split()), quote=False)
+    return cell(re.sub(r"([\\`*_\[\]#+!~])", r"\\\1", escaped))
+
+
+def strings_page() -> str:
+    """``reference/ui-strings.md``: every key of the UI string table with its English text."""
+    keys = list(ui_strings.EN)
+    coverage = ", ".join(
+        f"`{code}` {len(table)} of {len(keys)}"
+        for code, table in ui_strings.TABLES.items()
+        if code != "en"
+    )
+    rows = ["| Key | English text |", "|---|---|"]
+    rows += [f"| `{key}` | {_md_text(text)} |" for key, text in ui_strings.EN.items()]
+    return "\n".join([
+        "# UI strings",
+        "",
+        "Every piece of text the generated pages show, by key. The table is chosen by "
+        "`theme.language`; any key missing from that language falls back to English. Override "
+        "any of them with the plugin's [`strings`](../guide/configuration.md#strings) option. "
+        "Words in braces (`{n}`, `{name}`) are filled in by the plugin: keep them.",
+        "",
+        f"Translated keys per language: {coverage}.",
+        "",
+        '!!! info "Generated from the code"',
+        "    This page is generated at build time from `mkdocs_persona_plugin/strings.py`.",
+        "",
+        *rows,
+        "",
+    ])
+
+
+PAGES = {PERSONA_PAGE: persona_page, JOURNEY_PAGE: journey_page, STRINGS_PAGE: strings_page}
+
+
+# MkDocs events ----------------------------------------------------------------------------
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated reference pages (in memory; ``docs/`` stays untouched)."""
+    for src_uri, render in PAGES.items():
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, src_uri, content=render()))
+    return files
+
+
+def _pages(items: list[Any]) -> Iterator[Page]:
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, Section):
+            yield from _pages(item.children)
+
+
+@event_priority(-100)  # after the persona plugin has appended its sections
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Show the handbook sections before the documentation."""
+    docs = [i for i in nav.items if isinstance(i, Section) and i.title == DOCS_SECTION]
+    if not docs:
+        return nav
+    items = [i for i in nav.items if i not in docs] + docs
+    pages = list(_pages(items))
+    for prev, nxt in zip([None, *pages], [*pages, None]):
+        if prev is not None:
+            prev.next_page = nxt
+        if nxt is not None:
+            nxt.previous_page = prev
+    return Navigation(items, pages)

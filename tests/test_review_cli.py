@@ -1,0 +1,321 @@
+"""``mkdocs-persona review``: formats, filters and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import run_cli, write_project
+
+PERSONAS = {
+    "bruno.yaml": """\
+        # yaml-language-server: $schema=../persona.schema.json
+        name: Bargain-hunter Bruno
+        owner: "@growth-team"
+
+        last_reviewed: 2024-11-20
+        """,
+    "fiona.yaml": """\
+        name: Freelancer Fiona
+        owner: "@growth-team"
+        last_reviewed: 2026-06-10
+        review_every: 6 months
+        """,
+    "hannah.yaml": """\
+        name: Head of Finance [Hannah](javascript:alert(1)) <img src=x>
+        owner: "@Sales"
+        last_reviewed: 2026-09-14
+        """,
+    "oscar.yaml": """\
+        name: Old-school Oscar
+        owner: "@marketing"
+        status: retired
+        last_reviewed: 2020-01-15
+        """,
+}
+JOURNEYS = {
+    "onboarding.yaml": """\
+        title: Onboarding
+        persona: hannah
+        owner: "@sales"
+        last_reviewed: 2025-12-10
+        stages:
+          - name: Sign up
+        """,
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return write_project(
+        tmp_path,
+        personas=PERSONAS,
+        journeys=JOURNEYS,
+        config={
+            "site_url": "https://handbook.example.com/",
+            "repo_url": "https://github.com/acme/handbook",
+        },
+    )
+
+
+def review(project: Path, *args: str) -> Any:
+    return run_cli("review", *args, cwd=project)
+
+
+def test_text(project: Path) -> None:
+    result = review(project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "Reviews as of 2026-11-29 (every 1 year unless a file says otherwise; due soon 30 days "
+        "before)\n"
+        "\n"
+        "STATE     NEXT REVIEW  DUE               KIND     TITLE                 OWNER         "
+        "FILE\n"
+        "OVERDUE   2025-11-20   374 days overdue  persona  Bargain-hunter Bruno  @growth-team  "
+        "personas/bruno.yaml\n"
+        "DUE SOON  2026-12-10   in 11 days        persona  Freelancer Fiona      @growth-team  "
+        "personas/fiona.yaml\n"
+        "DUE SOON  2026-12-10   in 11 days        journey  Onboarding            @sales        "
+        "journeys/onboarding.yaml\n"
+        "\n"
+        "3 items listed; 1 overdue, 2 due soon, 1 current, 1 retired.\n"
+    )
+
+
+def test_text_when_nothing_is_due(project: Path) -> None:
+    result = review(project, "--today", "2026-10-01", "--fail-on", "due-soon")
+    assert result.returncode == 1  # Bruno is overdue on any day after 2025-11-20
+    result = review(project, "--owner", "@sales", "--today", "2026-10-01", "--fail-on", "due-soon")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[-1] == (
+        "Nothing needs review: 0 overdue, 0 due soon, 2 current."
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ((), 0),
+        (("--fail-on", "overdue"), 1),
+        (("--fail-on", "due-soon"), 1),
+        (("--fail-on", "overdue", "--owner", "@sales"), 0),  # only due-soon items
+        (("--fail-on", "due-soon", "--owner", "sales"), 1),
+        (("--fail-on", "overdue", "--owner", "@nobody"), 0),
+        (("--fail-on", "overdue", "--owner", "@sales", "--today", "2026-12-10"), 0),  # due today
+        (("--fail-on", "overdue", "--owner", "@sales", "--today", "2026-12-11"), 1),  # 1 day late
+        (("--fail-on", "due-soon", "--owner", "@sales", "--today", "2026-11-09"), 0),  # 31 days
+        (("--fail-on", "due-soon", "--owner", "@sales", "--today", "2026-11-10"), 1),  # 30 days
+    ],
+)
+def test_exit_codes(project: Path, args: tuple[str, ...], code: int) -> None:
+    result = review(project, *args)
+    assert result.returncode == code, result.stdout + result.stderr
+
+
+def test_owner_filter_is_case_insensitive_with_or_without_at(project: Path) -> None:
+    for owner in ("@sales", "sales", "@SALES"):
+        data = json.loads(review(project, "--format", "json", "--all", "--owner", owner).stdout)
+        assert [(i["id"], i["state"]) for i in data["items"]] == [
+            ("onboarding", "due-soon"),
+            ("hannah", "current"),
+        ]
+        assert data["counts"] == {"overdue": 0, "due-soon": 1, "current": 1, "retired": 0}
+
+
+def test_json(project: Path) -> None:
+    result = review(project, "--format", "json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert data["today"] == "2026-11-29"
+    assert [i["id"] for i in data["items"]] == ["bruno", "fiona", "onboarding"]
+    assert data["items"][0] == {
+        "id": "bruno",
+        "kind": "persona",
+        "title": "Bargain-hunter Bruno",
+        "owner": "@growth-team",
+        "last_reviewed": "2024-11-20",
+        "next_review": "2025-11-20",
+        "review_every": "1 year",
+        "state": "overdue",
+        "days": -374,
+        "url": "personas/bruno/",
+        "source": "personas/bruno.yaml",
+        "edit_url": "https://github.com/acme/handbook/edit/master/personas/bruno.yaml",
+    }
+    assert data["counts"] == {"overdue": 1, "due-soon": 2, "current": 1, "retired": 1}
+
+
+def test_all_lists_every_item(project: Path) -> None:
+    data = json.loads(review(project, "--format", "json", "--all").stdout)
+    assert [(i["id"], i["state"]) for i in data["items"]] == [
+        ("oscar", "retired"),
+        ("bruno", "overdue"),
+        ("fiona", "due-soon"),
+        ("onboarding", "due-soon"),
+        ("hannah", "current"),
+    ]
+    text = review(project, "--all").stdout
+    assert "RETIRED   2021-01-15   retired" in text
+    assert "5 items listed; 1 overdue, 2 due soon, 1 current, 1 retired." in text
+
+
+def test_markdown(project: Path) -> None:
+    result = review(project, "--format", "markdown", "--fail-on", "due-soon")
+    assert result.returncode == 1
+    edit = "https://github.com/acme/handbook/edit/master"
+    assert result.stdout == (
+        "<!-- mkdocs-persona review -->\n"
+        "\n"
+        "As of 2026-11-29: **1 overdue**, **2 due soon**.\n"
+        "\n"
+        "Review each item with its owner, update `last_reviewed` in its file (and anything that "
+        "changed), and tick it off once the change is merged.\n"
+        "\n"
+        "Full list: [review tracker](https://handbook.example.com/reviews/)\n"
+        "\n"
+        "### @growth-team\n"
+        "\n"
+        "- [ ] **Overdue** — [Bargain-hunter Bruno](https://handbook.example.com/personas/bruno/) "
+        "(persona): 374 days overdue · next review 2025-11-20 · last reviewed 2024-11-20 · "
+        f"[`personas/bruno.yaml`]({edit}/personas/bruno.yaml)\n"
+        "- [ ] **Due soon** — [Freelancer Fiona](https://handbook.example.com/personas/fiona/) "
+        "(persona): in 11 days · next review 2026-12-10 · last reviewed 2026-06-10 · "
+        f"[`personas/fiona.yaml`]({edit}/personas/fiona.yaml)\n"
+        "\n"
+        "### @sales\n"
+        "\n"
+        "- [ ] **Due soon** — [Onboarding](https://handbook.example.com/journeys/onboarding/) "
+        "(journey): in 11 days · next review 2026-12-10 · last reviewed 2025-12-10 · "
+        f"[`journeys/onboarding.yaml`]({edit}/journeys/onboarding.yaml)\n"
+    )
+
+
+def test_markdown_escapes_user_text_and_groups_owners_case_insensitively(project: Path) -> None:
+    result = review(project, "--format", "markdown", "--all", "--owner", "sales")
+    lines = result.stdout.splitlines()
+    assert "### @sales" in lines
+    assert "### @Sales" not in lines  # one group for @sales and @Sales
+    hannah = next(line for line in lines if "Hannah" in line)
+    assert hannah.startswith(
+        "- [ ] **Current** — [Head of Finance \\[Hannah\\]\\(javascript:alert\\(1\\)\\) "
+        "\\<img src=x\\>](https://handbook.example.com/personas/hannah/) (persona)"
+    )
+
+
+def test_markdown_without_anything_due(project: Path) -> None:
+    result = review(project, "--format", "markdown", "--owner", "@marketing")
+    assert result.returncode == 0
+    assert result.stdout == (
+        "<!-- mkdocs-persona review -->\n\nNothing needs review as of 2026-11-29. :tada:\n"
+    )
+
+
+def test_markdown_without_site_url_links_files_only(tmp_path: Path) -> None:
+    project = write_project(tmp_path, personas={"bruno.yaml": PERSONAS["bruno.yaml"]})
+    result = review(project, "--format", "markdown")
+    assert (
+        "- [ ] **Overdue** — **Bargain-hunter Bruno** (persona): 374 days overdue · next review "
+        "2025-11-20 · last reviewed 2024-11-20 · `personas/bruno.yaml`"
+    ) in result.stdout.splitlines()
+    assert "Full list" not in result.stdout
+
+
+def test_github_annotations_point_at_last_reviewed(project: Path) -> None:
+    result = review(project, "--format", "github", "--all")
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "::warning file=personas/bruno.yaml,line=5,title=Review overdue::Persona "
+        "'Bargain-hunter Bruno' was last reviewed on 2024-11-20; next review 2025-11-20 "
+        "(374 days overdue). Owner: @growth-team. Review it and update last_reviewed.",
+        "::warning file=personas/fiona.yaml,line=3,title=Review due soon::Persona "
+        "'Freelancer Fiona' was last reviewed on 2026-06-10; next review 2026-12-10 "
+        "(in 11 days). Owner: @growth-team. Review it and update last_reviewed.",
+        "::warning file=journeys/onboarding.yaml,line=4,title=Review due soon::Journey "
+        "'Onboarding' was last reviewed on 2025-12-10; next review 2026-12-10 (in 11 days). "
+        "Owner: @sales. Review it and update last_reviewed.",
+    ]
+
+
+def test_options_come_from_mkdocs_yml(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path,
+        personas={"fiona.yaml": PERSONAS["fiona.yaml"]},
+        plugin={"due_soon": "2 weeks", "today": "2026-11-20", "review_every": "2 years"},
+    )
+    data = json.loads(review(project, "--format", "json").stdout)
+    assert data["today"] == "2026-11-20"
+    assert data["due_soon"] == "2 weeks"
+    assert data["items"] == []  # Fiona is due in 20 days: not within 2 weeks
+    data = json.loads(review(project, "--format", "json", "--today", "2026-11-26").stdout)
+    assert [(i["id"], i["days"]) for i in data["items"]] == [("fiona", 14)]
+
+
+def test_source_date_epoch(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    project = write_project(tmp_path, personas={"fiona.yaml": PERSONAS["fiona.yaml"]})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("today: '2026-11-29'", ""))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1796083200"}  # 2026-12-01
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_persona_plugin.cli", "review", "--format", "json"],
+        cwd=project, capture_output=True, text=True, env=env, timeout=120, check=False,
+    )
+    assert json.loads(result.stdout)["today"] == "2026-12-01"
+
+
+def test_invalid_data_exits_2_listing_problems(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path,
+        personas={"bad.yaml": "name: Bad\nowner: '@x'\nlast_reviewed: 2026-01-01\n"
+                  "review_every: fortnight\n"},
+    )
+    result = review(project, "--fail-on", "overdue")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "personas/bad.yaml:4:15: review_every: 'fortnight' is not a review interval: write a "
+        "number and a unit, e.g. '90 days', '6 weeks', '6 months' or '1 year'",
+        "1 problem found; fix them before checking reviews.",
+    ]
+    github = review(project, "--format", "github")
+    assert github.returncode == 2
+    assert github.stdout.startswith("::error file=personas/bad.yaml,line=4,col=15,")
+
+
+@pytest.mark.parametrize(
+    ("plugin", "message"),
+    [
+        ({"review_every": "sometimes"},
+         "error: persona plugin option review_every: 'sometimes' is not a review interval: "
+         "write a number and a unit, e.g. '90 days', '6 weeks', '6 months' or '1 year'"),
+        ({"due_soon": "0 days"},
+         "error: persona plugin option due_soon: '0 days' is not a review interval: it must be "
+         "longer than zero"),
+        ({"today": "tomorrow"},
+         "error: persona plugin option today: Invalid isoformat string: 'tomorrow'"),
+    ],
+)
+def test_invalid_options_exit_2(tmp_path: Path, plugin: dict[str, str], message: str) -> None:
+    project = write_project(
+        tmp_path, personas={"fiona.yaml": PERSONAS["fiona.yaml"]}, plugin=plugin
+    )
+    result = review(project)
+    assert result.returncode == 2
+    assert result.stderr.strip() == message
+
+
+def test_invalid_today_argument(project: Path) -> None:
+    result = review(project, "--today", "29/11/2026")
+    assert result.returncode == 2
+    assert "argument --today: '29/11/2026' is not a date: use YYYY-MM-DD" in result.stderr
+
+
+def test_help_lists_review() -> None:
+    result = run_cli("--help", cwd=Path.cwd())
+    assert "review" in result.stdout
+    result = run_cli("review", "--help", cwd=Path.cwd())
+    assert "--fail-on {overdue,due-soon}" in result.stdout
