@@ -102,7 +102,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     name = " ".join(args.name).strip()
     slug = slugify(name)
     if not slug:
-        print(f"error: '{name}' has no letters or digits to make a file name from", file=sys.stderr)
+        print(
+            f"error: cannot make a file name from '{name}': use at least one Latin letter or "
+            "digit (the file name becomes the id)",
+            file=sys.stderr,
+        )
         return 2
     folder = project.personas_dir if args.kind == "persona" else project.journeys_dir
     existing = [folder / f"{slug}{suffix}" for suffix in YAML_SUFFIXES]

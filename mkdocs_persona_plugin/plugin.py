@@ -8,6 +8,7 @@ data fails the build without touching the last good ``site/``. Pages and images 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -120,12 +121,15 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
 
     def _options(self, config: MkDocsConfig, root: Path) -> HandbookOptions:
         cfg = self.config
-        try:
-            review_every = parse_interval(cfg.review_every)
-            due_soon = parse_interval(cfg.due_soon)
-            today = resolve_today(cfg.today)  # type: ignore[arg-type]
-        except ValueError as exc:
-            raise PluginError(f"persona plugin option: {exc}") from None
+        def option(name: str, parse: Callable[[Any], Any]) -> Any:
+            try:
+                return parse(cfg[name])
+            except ValueError as exc:
+                raise PluginError(f"persona plugin option {name}: {exc}") from None
+
+        review_every = option("review_every", parse_interval)
+        due_soon = option("due_soon", parse_interval)
+        today = option("today", resolve_today)
         theme = config.theme
         language = str(theme.get("language") or theme.get("locale") or "en")
         template_dirs = [Path(theme.custom_dir)] if theme.custom_dir else []

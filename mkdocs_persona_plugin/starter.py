@@ -123,7 +123,8 @@ def schema_ref(target_dir: Path, root: Path, name: str) -> str:
     """How a new file in ``target_dir`` should point at the schema ``name``.
 
     Prefers a ``schemas/`` folder in the project (written by ``mkdocs-persona schema schemas``),
-    then the copy inside this package when the project is a checkout of the plugin itself.
+    then the copy inside this package when the project is a checkout of the plugin itself,
+    else where ``mkdocs-persona schema schemas`` would write it (the command says so).
     """
     for folder in (root / "schemas", root / "mkdocs_persona_plugin" / "schemas"):
         if (folder / name).is_file():

@@ -224,9 +224,12 @@ def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
 
 
 def test_new_needs_letters_or_digits(tmp_path: Path) -> None:
-    result = run_cli("new", "persona", "???", cwd=write_project(tmp_path))
+    result = run_cli("new", "persona", "山田 ???", cwd=write_project(tmp_path))
     assert result.returncode == 2
-    assert result.stderr == "error: '???' has no letters or digits to make a file name from\n"
+    assert result.stderr == (
+        "error: cannot make a file name from '山田 ???': use at least one Latin letter or digit "
+        "(the file name becomes the id)\n"
+    )
 
 
 def test_new_slugifies_accents_and_punctuation(tmp_path: Path) -> None:

@@ -145,7 +145,8 @@ def test_invalid_plugin_option_fails_the_build_with_the_reason(
     result = run_build(project)
     assert result.returncode == 1
     assert (
-        "ERROR   -  persona plugin option: 'fortnight' is not a review interval: write a number "
+        f"ERROR   -  persona plugin option {option}: 'fortnight' is not a review interval: "
+        "write a number "
         "and a unit, e.g. '90 days', '6 weeks', '6 months' or '1 year'"
     ) in result.log
     assert not (project / "site").exists()

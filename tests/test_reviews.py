@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from conftest import BuildResult, run_build, run_cli, write_project
 
+from mkdocs_persona_plugin import __version__
 from mkdocs_persona_plugin.intervals import parse_interval
 from mkdocs_persona_plugin.loader import Handbook
 from mkdocs_persona_plugin.models import Journey, Persona
@@ -510,7 +511,7 @@ def test_reviews_ics(site: BuildResult) -> None:
     assert head == [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//mkdocs-persona-plugin//Review tracker 0.1.0//EN",
+        f"PRODID:-//mkdocs-persona-plugin//Review tracker {__version__}//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         "X-WR-CALNAME:Test handbook — persona reviews",
