@@ -334,7 +334,7 @@ def axe_violations(page: Any) -> list[str]:
     """
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        """axe.run({include: [['.md-content']], exclude: [['.pp-review-banner']]},
+        """axe.run({include: [['.md-content']]},
                    {resultTypes: ['violations']})"""
     )
     return [

@@ -146,7 +146,9 @@ class Describer:
         kind = "text"
         if node.get("pattern") == SLUG_PATTERN:
             kind = "id"
-            limits.append("lowercase letters, digits and single hyphens, e.g. `finance-manager-margie`")
+            limits.append(
+                "lowercase letters, digits and single hyphens, e.g. `finance-manager-margie`"
+            )
         elif node.get("pattern"):
             limits.append(f"matches `{node['pattern']}`")
         length = _count(node, "minLength", "maxLength", "characters")
@@ -223,7 +225,7 @@ def field_table(model: type[BaseModel], schema: dict[str, Any], describer: Descr
     ]
     for name, node in schema.get("properties", {}).items():
         desc = describer.describe(node, name)
-        values = desc.allowed and ["one of " + ", ".join(desc.allowed)] or []
+        values = ["one of " + ", ".join(desc.allowed)] if desc.allowed else []
         values += desc.limits
         rows.append(
             f'| <code id="{model.__name__.lower()}-{name}">{name}</code> '
@@ -386,7 +388,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         return nav
     items = [i for i in nav.items if i not in docs] + docs
     pages = list(_pages(items))
-    for prev, nxt in zip([None, *pages], [*pages, None]):
+    for prev, nxt in zip([None, *pages], [*pages, None], strict=True):
         if prev is not None:
             prev.next_page = nxt
         if nxt is not None:
