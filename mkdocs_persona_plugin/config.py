@@ -8,6 +8,21 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+NAV_MODES = ("auto", "full", "grouped", "gallery", "off")
+
+
+class NavMode(c.Choice):  # type: ignore[misc]
+    """One of :data:`NAV_MODES`; YAML's bare ``off`` (read as ``false``) also means ``off``."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(NAV_MODES, default=default)
+
+    def run_validation(self, value: object) -> str:
+        if value is False:
+            value = "off"
+        return str(super().run_validation(value))
+
+
 class ComparisonConfig(base.Config):
     """A comparison set rendered as a static page."""
 
@@ -62,10 +77,10 @@ class PersonaConfig(base.Config):
     """Log one warning per overdue item (so ``--strict`` fails on overdue content)."""
     fail_on_overdue = c.Type(bool, default=False)
     """Fail the build when anything is overdue."""
-    nav = c.Choice(("auto", "full", "grouped", "gallery", "off"), default="auto")
+    nav = NavMode(default="auto")
     """Navigation: ``full`` lists every page, ``grouped`` groups personas by type, ``gallery``
-    lists only the index pages, ``off`` adds nothing; ``auto`` picks ``full`` up to
-    ``nav_threshold`` personas and ``gallery`` above it."""
+    lists only the index pages, ``off`` (or ``false``) adds nothing; ``auto`` picks ``full`` up
+    to ``nav_threshold`` personas and ``gallery`` above it."""
     nav_threshold = c.Type(int, default=50)
     """Most personas ``nav: auto`` lists one by one."""
     strings = c.DictOfItems(c.Type(str), default={})

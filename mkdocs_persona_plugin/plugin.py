@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -30,7 +31,7 @@ from .navigation import NavEntry, plan_navigation
 from .options import Comparison, HandbookOptions
 from .problems import ValidationFailed
 from .reviews import build_review_report
-from .site import PACKAGE_ASSETS, Output, build_outputs
+from .site import PACKAGE_ASSETS, Output, build_outputs, describe_template_error
 from .strings import Strings
 
 log = get_plugin_logger(__name__)
@@ -67,7 +68,8 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         for asset in _asset_names():
             uri = f"{ASSET_DIR}/{asset}"
             if asset.endswith(".css") and uri not in config.extra_css:
-                config.extra_css.append(uri)
+                # First, so the site's own extra_css overrides the plugin's rules.
+                config.extra_css.insert(0, uri)
             elif asset.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(uri)
         try:
@@ -100,6 +102,8 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             )
         except (ValueError, PhotoError) as exc:
             raise PluginError(f"persona plugin: {exc}") from None
+        except jinja2.TemplateError as exc:
+            raise PluginError(f"persona plugin: {describe_template_error(exc)}") from None
         self.outputs = {out.src_uri: out for out in outputs}
         if not self.stale_problems:
             self._report_reviews(self.handbook, options)

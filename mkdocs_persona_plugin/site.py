@@ -195,6 +195,26 @@ def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     return env
 
 
+def describe_template_error(exc: jinja2.TemplateError) -> str:
+    """A one-line account of a template error, naming the template file and line.
+
+    Syntax errors carry their position; runtime errors (an undefined variable in an overridden
+    template) are located from the traceback, whose template frames Jinja maps to template lines.
+    """
+    where = ""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = f"{exc.filename or exc.name}:{exc.lineno}"
+    else:
+        tb = exc.__traceback__
+        while tb is not None:
+            code = tb.tb_frame.f_code
+            if code.co_filename.endswith(".html") or "<template>" in code.co_filename:
+                where = f"{code.co_filename}:{tb.tb_lineno}"
+            tb = tb.tb_next
+    detail = f"{type(exc).__name__}: {exc.message or exc}"
+    return f"template error in {where}: {detail}" if where else f"template error: {detail}"
+
+
 Generator = Callable[[BuildContext], Iterable[Output]]
 
 

@@ -204,7 +204,7 @@ def scenarios(page: str) -> list[Scenario]:
             files[block.title] = block.text
         elif block.lang == "console" and block.text.startswith("$ mkdocs-persona ") and files:
             command, _, output = block.text.partition("\n")
-            args = shlex.split(command)[1:]
+            args = shlex.split(command)[2:]  # drop "$ mkdocs-persona"
             found.append(Scenario(files, args, output.rstrip("\n")))
             files = {}
     return found

@@ -228,7 +228,8 @@ def field_table(model: type[BaseModel], schema: dict[str, Any], describer: Descr
         values = ["one of " + ", ".join(desc.allowed)] if desc.allowed else []
         values += desc.limits
         rows.append(
-            f'| <code id="{model.__name__.lower()}-{name}">{name}</code> '
+            f'| <code id="{model.__name__.lower()}-{name}" style="white-space: nowrap">'
+            f"{name}</code> "
             f"| {cell(desc.type)} | {required_text(name, schema)} "
             f"| {cell(default_text(name, model))} | {cell('; '.join(values)) or '—'} "
             f"| {prose(node.get('description', ''))} |"
@@ -267,6 +268,11 @@ def reference_page(model: type[BaseModel], title: str, intro: str) -> str:
     main = field_table(model, schema, describer)
     nested = _models_below(model)
     parts = [
+        "---",
+        "hide:",
+        "  - toc",  # the tables need the width
+        "---",
+        "",
         f"# {title}",
         "",
         intro,
@@ -283,6 +289,7 @@ def reference_page(model: type[BaseModel], title: str, intro: str) -> str:
         "",
         main,
     ]
+    contents_at = parts.index(intro) + 1
     done: set[str] = set()
     while len(done) < len(describer.nested):
         for name, where in list(describer.nested.items()):
@@ -299,6 +306,8 @@ def reference_page(model: type[BaseModel], title: str, intro: str) -> str:
                 "",
                 table,
             ]
+    links = " · ".join(f"[{name}](#{anchor(name)})" for name in describer.nested)
+    parts[contents_at:contents_at] = ["", f"Nested fields: {links}."]
     return "\n".join(parts) + "\n"
 
 

@@ -1,0 +1,115 @@
+"""The MkDocs adapter: option handling, navigation modes, template errors, asset order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_build, write_project
+
+PERSONA = """\
+name: Ada Admin
+owner: "@ops"
+last_reviewed: 2026-06-01
+tagline: Keeps the lights on
+"""
+
+
+def _nav_links(result: object, page: str = "index.html") -> list[str]:
+    soup = result.soup(page)  # type: ignore[attr-defined]
+    return [a.get_text(strip=True) for a in soup.select("nav.md-nav--primary a.md-nav__link")]
+
+
+def test_bare_nav_off_means_off(tmp_path: Path) -> None:
+    project = write_project(tmp_path, personas={"ada.yaml": PERSONA}, plugin={"nav": False})
+    result = run_build(project)
+    assert result.returncode == 0, result.log
+    assert "Ada Admin" not in _nav_links(result)
+    assert (result.site / "personas" / "ada" / "index.html").exists()
+
+
+def test_unknown_nav_mode_is_refused(tmp_path: Path) -> None:
+    project = write_project(tmp_path, personas={"ada.yaml": PERSONA}, plugin={"nav": "pruned"})
+    result = run_build(project)
+    assert result.returncode == 1
+    assert "Plugin 'persona' option 'nav': Expected one of: ('auto', 'full', 'grouped', " in (
+        result.log
+    )
+
+
+def test_auto_nav_lists_personas_up_to_the_threshold(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path,
+        personas={"ada.yaml": PERSONA, "bob.yaml": PERSONA.replace("Ada Admin", "Bob Buyer")},
+        plugin={"nav_threshold": 1},
+    )
+    result = run_build(project)
+    assert result.returncode == 0, result.log
+    links = _nav_links(result)
+    assert "Ada Admin" not in links and "Bob Buyer" not in links
+    assert result.soup("index.html").select_one('a.md-nav__link[href="personas/"]') is not None
+
+
+def test_grouped_nav_groups_personas_by_type(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path,
+        personas={"ada.yaml": PERSONA + "type: user\n"},
+        plugin={"nav": "grouped"},
+    )
+    result = run_build(project)
+    assert result.returncode == 0, result.log
+    links = _nav_links(result)
+    assert "Ada Admin" in links
+    labels = [
+        el.get_text(" ", strip=True)
+        for el in result.soup("index.html").select("nav.md-nav--primary label.md-nav__link")
+    ]
+    assert any(label.startswith("User") for label in labels), labels
+
+
+def test_broken_template_override_fails_with_one_clear_line(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path,
+        personas={"ada.yaml": PERSONA},
+        config={"theme": {"name": "material", "custom_dir": "overrides"}},
+    )
+    override = project / "overrides" / "persona" / "gallery.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<div>\n{{ personas | nosuchfilter }}\n</div>\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert "ERROR   -  persona plugin: template error in " in result.log
+    assert "gallery.html:2: TemplateAssertionError: No filter named 'nosuchfilter'." in result.log
+    assert "Traceback" not in result.log
+
+
+def test_plugin_stylesheets_load_before_the_sites_own(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path,
+        personas={"ada.yaml": PERSONA},
+        config={"extra_css": ["custom.css"]},
+        docs={"index.md": "# Home\n", "custom.css": ".pp { --pp-radius: 0; }\n"},
+    )
+    result = run_build(project)
+    assert result.returncode == 0, result.log
+    hrefs = [
+        link["href"]
+        for link in result.soup("index.html").select('link[rel="stylesheet"]')
+        if "assets/persona/" in link["href"] or "custom.css" in link["href"]
+    ]
+    assert hrefs[-1].endswith("custom.css"), hrefs
+    assert any("assets/persona/persona.css" in h for h in hrefs[:-1])
+
+
+def test_hand_written_page_is_not_clobbered(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path,
+        personas={"ada.yaml": PERSONA},
+        docs={"index.md": "# Home\n", "personas/ada.md": "# Our own Ada page\n\nHand-written.\n"},
+    )
+    result = run_build(project)
+    assert result.returncode == 0, result.log
+    assert "Hand-written." in result.html("personas/ada/index.html")
+    assert (
+        "'personas/ada.md' exists in docs_dir: the hand-written page is used instead of the "
+        "generated one." in result.log
+    )
