@@ -7,11 +7,10 @@ import datetime as dt
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-
 NAV_MODES = ("auto", "full", "grouped", "gallery", "off")
 
 
-class NavMode(c.Choice):  # type: ignore[misc]
+class NavMode(c.Choice[str]):
     """One of :data:`NAV_MODES`; YAML's bare ``off`` (read as ``false``) also means ``off``."""
 
     def __init__(self, default: str) -> None:

@@ -207,10 +207,10 @@ class Persona(_FromFile):
     quotes: Annotated[list[Text | Quote], Field(max_length=MAX_ITEMS)] = Field(
         default_factory=list, description="Real quotes: text, or {text, source}."
     )
-    demographics: dict[Line, FactValue] = Field(
+    demographics: Annotated[dict[Line, FactValue], Field(max_length=MAX_ITEMS)] = Field(
         default_factory=dict, description="Label to value, shown in the order written."
     )
-    role: dict[Line, FactValue] = Field(
+    role: Annotated[dict[Line, FactValue], Field(max_length=MAX_ITEMS)] = Field(
         default_factory=dict, description="Job facts: label to value, in the order written."
     )
     goals: TextList = Field(default_factory=list, description="What they want to achieve.")
@@ -237,7 +237,7 @@ class Persona(_FromFile):
         default=None,
         description="Review interval overriding the site default, e.g. '90 days', '6 months'.",
     )
-    sections: dict[Line, Text | TextList] = Field(
+    sections: Annotated[dict[Line, Text | TextList], Field(max_length=MAX_ITEMS)] = Field(
         default_factory=dict, description="Custom sections: title to text or list of text."
     )
 

@@ -96,11 +96,17 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         if options.images and self.image_cache is None:
             self.image_cache = ImageCache(options.cache_dir)
         # Render before MkDocs cleans site/, so a failure leaves the last good site intact.
+        images = self.image_cache if options.images else None
         try:
-            outputs = build_outputs(
-                self.handbook, options, images=self.image_cache if options.images else None
-            )
-        except (ValueError, PhotoError) as exc:
+            try:
+                outputs = build_outputs(self.handbook, options, images=images)
+            except (PhotoError, OSError):
+                if not self.stale_problems:
+                    raise
+                # The last valid content may name a photo that has since gone: preview it
+                # with initials until the problems are fixed.
+                outputs = build_outputs(self.handbook, options, images=None)
+        except (ValueError, OSError) as exc:
             raise PluginError(f"persona plugin: {exc}") from None
         except jinja2.TemplateError as exc:
             raise PluginError(f"persona plugin: {describe_template_error(exc)}") from None

@@ -14,15 +14,13 @@ import os
 import struct
 import subprocess
 import sys
-import time
 import zlib
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from PIL import Image
-
 from conftest import run_cli, write_project
+from PIL import Image
 
 #: Seconds a failing build may take before it counts as a hang.
 LIMIT = 60
@@ -218,7 +216,9 @@ def test_yaml_file_linked_from_outside_is_refused(tmp_path: Path) -> None:
     (project / "personas" / "evil.yaml").symlink_to(outside)
     code, log = build(project)
     assert code == 1, log
-    assert problems(log) == ["personas/evil.yaml:1:1: is a link to a file outside personas/; refused"]
+    assert problems(log) == [
+        "personas/evil.yaml:1:1: is a link to a file outside personas/; refused"
+    ]
     assert "TOP-SECRET-TAGLINE" not in log
 
 

@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import BuildResult, run_build, serve, write_project
 
 SCRIPT = "<script>alert(1)</script>"
