@@ -29,7 +29,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -37,6 +36,7 @@ from typing import Any
 from .loader import Handbook
 from .models import Journey, Persona
 from .reviews import ReviewStatus
+from .safejson import inert_json
 
 #: The two kinds of export, each a top-level key of its document.
 KINDS = ("personas", "journeys")
@@ -109,14 +109,6 @@ JOURNEY_COLUMNS = (
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
-_JSON_UNSAFE = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-_JSON_UNSAFE_RE = re.compile("[<>&\u2028\u2029]")
 
 
 # Records ---------------------------------------------------------------------------------
@@ -175,13 +167,8 @@ def document(kind: str, items: list[dict[str, Any]], generated: dt.date) -> dict
 
 
 def dumps(data: Any) -> str:
-    """Pretty, deterministic JSON that is also safe to inline in HTML (ends with a newline).
-
-    ``<``, ``>`` and ``&`` can only occur inside JSON strings, so replacing them with their
-    ``\\uXXXX`` escapes keeps the meaning while ``</script>`` or ``<!--`` can no longer appear.
-    """
-    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
-    return _JSON_UNSAFE_RE.sub(lambda m: _JSON_UNSAFE[m.group(0)], text) + "\n"
+    """Pretty, deterministic JSON that is also safe to inline in HTML (ends with a newline)."""
+    return inert_json(data) + "\n"
 
 
 # CSV -------------------------------------------------------------------------------------

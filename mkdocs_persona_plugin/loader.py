@@ -256,8 +256,11 @@ def _photo_hint(base: Path, raw: str, folder: Path) -> str:
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for filename in filenames:
-            if Path(filename).suffix.lower() in _IMAGE_SUFFIXES:
-                choices.append(os.path.relpath(Path(dirpath) / filename, base).replace(os.sep, "/"))
+            path = Path(dirpath) / filename
+            if Path(filename).suffix.lower() in _IMAGE_SUFFIXES and _inside(
+                path.resolve(), folder.resolve()
+            ):
+                choices.append(os.path.relpath(path, base).replace(os.sep, "/"))
         if len(choices) > 5000:
             break
     return suggest(raw, choices)

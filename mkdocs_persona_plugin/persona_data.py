@@ -9,7 +9,6 @@ find items the compared personas share. The same records feed the static compari
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from markupsafe import Markup
 
 from . import markup
 from .models import Persona, PersonaType
+from .safejson import inert_json
 from .site import BuildContext
 
 #: The comparison's sections, in the order they are shown.
@@ -199,8 +199,7 @@ def compare_data(ctx: BuildContext, from_src: str) -> dict[str, Any]:
 def compare_json(ctx: BuildContext, from_src: str) -> str:
     """:func:`compare_data` as compact JSON with ``<``, ``>`` and ``&`` written as ``\\u``
     escapes, so the file stays inert even if someone inlines it into an HTML page."""
-    text = json.dumps(compare_data(ctx, from_src), ensure_ascii=False, separators=(",", ":"))
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return inert_json(compare_data(ctx, from_src), indent=None)
 
 
 # The comparison model (mirrored by buildModel() in assets/compare.js) ---------------------

@@ -9,7 +9,6 @@ stay inert text. This module does not import mkdocs.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -17,6 +16,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from . import __version__
 from .reviews import ReviewItem, ReviewState
+from .safejson import inert_json
 from .site import BuildContext
 
 #: Fallback for the host part of calendar UIDs when the site has no ``site_url``.
@@ -89,7 +89,7 @@ def reviews_document(ctx: BuildContext, items: Iterable[ReviewItem]) -> dict[str
 
 def reviews_json(ctx: BuildContext, items: Iterable[ReviewItem]) -> str:
     """The text of ``reviews.json``."""
-    return json.dumps(reviews_document(ctx, items), indent=2, ensure_ascii=False) + "\n"
+    return inert_json(reviews_document(ctx, items)) + "\n"
 
 
 # iCalendar ---------------------------------------------------------------------------------

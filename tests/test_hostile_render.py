@@ -308,9 +308,7 @@ def test_comparison_set_page_shows_payloads_as_text(hostile_site: BuildResult) -
 
 
 def test_compare_data_json_escapes_and_round_trips(hostile_site: BuildResult) -> None:
-    raw = (hostile_site.site / "personas" / "compare-data.json").read_text(encoding="utf-8")
-    assert "<" not in raw and ">" not in raw
-    data = json.loads(raw)
+    data = read_json(hostile_site.site, "personas/compare-data.json")
     eve = next(p for p in data["personas"] if p["id"] == "eve")
     assert eve["name"] == NAME
     # Pre-rendered HTML that compare.js assigns to innerHTML: inert, payload visible as text.
@@ -378,8 +376,28 @@ def test_search_index_keeps_payloads_escaped(hostile_site: BuildResult) -> None:
 
 
 # Data files ------------------------------------------------------------------------------
+JSON_FILES = ("personas.json", "journeys.json", "reviews.json", "personas/compare-data.json")
+
+
+def read_json(site: Path, name: str) -> Any:
+    """A published JSON file, parsed."""
+    return json.loads((site / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", JSON_FILES)
+def test_json_file_writes_markup_characters_as_escapes(
+    hostile_site: BuildResult, name: str
+) -> None:
+    """``<`` and ``>`` are written as ``\\u003c``/``\\u003e`` (as the exports and the comparison
+    data do), so the file stays inert even if a browser sniffs it as HTML or someone inlines
+    it into a page."""
+    raw = (hostile_site.site / name).read_text(encoding="utf-8")
+    assert [c for c in "<>" if c in raw] == []
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in raw
+
+
 def test_personas_json_round_trips_exact_strings(hostile_site: BuildResult) -> None:
-    data = json.loads((hostile_site.site / "personas.json").read_text(encoding="utf-8"))
+    data = read_json(hostile_site.site, "personas.json")
     items = data["personas"] if isinstance(data, dict) else data
     eve = next(p for p in items if p["id"] == "eve")
     assert eve["name"] == NAME
@@ -393,7 +411,7 @@ def test_personas_json_round_trips_exact_strings(hostile_site: BuildResult) -> N
 
 
 def test_journeys_json_round_trips_exact_strings(hostile_site: BuildResult) -> None:
-    data = json.loads((hostile_site.site / "journeys.json").read_text(encoding="utf-8"))
+    data = read_json(hostile_site.site, "journeys.json")
     items = data["journeys"] if isinstance(data, dict) else data
     journey = next(j for j in items if j["id"] == "hostile")
     assert journey["title"] == JOURNEY_TITLE
@@ -407,7 +425,7 @@ def test_journeys_json_round_trips_exact_strings(hostile_site: BuildResult) -> N
 
 
 def test_reviews_json_round_trips_exact_strings(hostile_site: BuildResult) -> None:
-    data = json.loads((hostile_site.site / "reviews.json").read_text(encoding="utf-8"))
+    data = read_json(hostile_site.site, "reviews.json")
     by_id = {(i["kind"], i["id"]): i for i in data["items"]}
     assert by_id[("persona", "eve")]["title"] == NAME
     assert by_id[("persona", "eve")]["owner"] == ALL

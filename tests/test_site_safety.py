@@ -272,7 +272,7 @@ def test_serve_rebuilds_keeps_last_good_content_and_recovers(
     ben.write_text(edited.replace("name: Bookkeeper Ben", "name: [unclosed"), encoding="utf-8")
     server.wait_for(
         "the log to name the broken file and the rebuild to finish",
-        lambda: "personas/ben.yaml:1:" in server.drain()[seen:]
+        lambda: "personas/ben.yaml:3:5: invalid YAML" in server.drain()[seen:]
         and "still unresolved" in server.drain()[seen:],
     )
     assert "the preview shows the last valid version" in server.drain()[seen:]
