@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
@@ -31,7 +31,13 @@ from .navigation import NavEntry, plan_navigation
 from .options import Comparison, HandbookOptions
 from .problems import ValidationFailed
 from .reviews import build_review_report
-from .site import PACKAGE_ASSETS, Output, build_outputs, describe_template_error
+from .site import (
+    BODY_MARKER,
+    PACKAGE_ASSETS,
+    Output,
+    build_outputs,
+    describe_template_error,
+)
 from .strings import Strings
 
 log = get_plugin_logger(__name__)
@@ -262,6 +268,18 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         return section
 
     # Pages ------------------------------------------------------------------------------
+    # Runs before other plugins' on_page_content, so they see the page's real HTML.
+    @event_priority(100)
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        out = self.outputs.get(page.file.src_uri)
+        if out is None or not out.body:
+            return html
+        if BODY_MARKER in html:
+            return html.replace(BODY_MARKER, out.body, 1)
+        return html + out.body
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:

@@ -27,18 +27,24 @@ from .urls import join, page_url, relative_url
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE_ASSETS = Path(__file__).parent / "assets"
+#: Stands in a generated page's Markdown for its HTML body (see :class:`Output`).
+BODY_MARKER = "<!-- mkdocs-persona-plugin: page body -->"
 
 
 @dataclass
 class Output:
     """One file of the generated site.
 
-    A page has ``src_uri`` ending in ``.md`` and ``content`` (Markdown with front matter).
+    A page has ``src_uri`` ending in ``.md``, ``content`` (front matter and the one line
+    :data:`BODY_MARKER`) and ``body``, the rendered HTML a host puts in place of the marker
+    once the Markdown is converted: the HTML never goes through a Markdown parser, which
+    would only re-read it (a third of a large build's time).
     An asset has ``content`` (str or bytes) or ``source`` (a file to copy, e.g. a cached image).
     """
 
     src_uri: str
     content: str | bytes | None = None
+    body: str = ""
     source: Path | None = None
     title: str = ""
     edit_url: str = ""
@@ -143,7 +149,7 @@ class BuildContext:
         head: str = "",
         persona_id: str = "",
     ) -> Output:
-        """A Markdown page whose body is already-rendered HTML (kept as one raw block)."""
+        """A page: front matter for the host, and ``body`` (already-rendered HTML) kept apart."""
         front: dict[str, Any] = {"title": safe_title(title)}
         if description:
             front["description"] = html.escape(description)
@@ -154,12 +160,13 @@ class BuildContext:
             "---\n"
             + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
             + "---\n\n"
-            + body.strip()
+            + BODY_MARKER
             + "\n"
         )
         return Output(
             src_uri=src_uri,
             content=text,
+            body=body.strip(),
             title=title,
             edit_url=edit_url,
             nav_section=nav_section,

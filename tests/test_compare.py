@@ -45,7 +45,7 @@ def render(**options: Any) -> dict[str, Output]:
 def body(output: Output) -> BeautifulSoup:
     """The HTML body of a generated Markdown page."""
     assert isinstance(output.content, str)
-    return BeautifulSoup(output.content.split("---\n", 2)[2], "html.parser")
+    return BeautifulSoup(output.body, "html.parser")
 
 
 def text(node: Any) -> str:

@@ -57,9 +57,9 @@ def render(handbook: Handbook | None = None, **options: Any) -> dict[str, Output
 def body(output: Output) -> BeautifulSoup:
     """The HTML body of a generated Markdown page."""
     assert isinstance(output.content, str)
-    _, front, html = output.content.split("---\n", 2)
+    _, front, _ = output.content.split("---\n", 2)
     assert yaml.safe_load(front)["title"]
-    return BeautifulSoup(html, "html.parser")
+    return BeautifulSoup(output.body, "html.parser")
 
 
 def front_matter(output: Output) -> dict[str, Any]:
