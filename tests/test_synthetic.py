@@ -86,3 +86,32 @@ def test_output_is_deterministic(book: Any, tmp_path: Path) -> None:
     assert first == second
     for rel in first:
         assert (book.root / rel).read_bytes() == (again.root / rel).read_bytes(), rel
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_markup_fast_path_matches_markdown(book: Any) -> None:
+    """Plain one-line text skips Python-Markdown (a benchmark hotspot); the HTML is the same."""
+    from html import escape
+
+    from mkdocs_persona_plugin import markup
+
+    texts = [
+        *_strings([book.personas, book.journeys]),
+        "Plain prose, with commas; colons: and (brackets).",
+        "1986. A year", "- not a list?", "# not a heading", "> not a quote", "---", "x_y_z",
+        "a *b* c", "AT&T <b>", "tab\there", "two  spaces", "http://example.com/x", "50% of £3k",
+        "\u00a0leading nbsp", "line\u2028separator", "trailing ", "\x01control",
+    ]
+    for text in texts:
+        markup._render.cache_clear()
+        expected = markup._md().convert(escape(markup.clean(text), quote=False))
+        assert markup._render(text) == expected, text
