@@ -319,21 +319,27 @@ def load_handbook(
         raise ValidationFailed(
             [Problem(rel, 0, 0, "", "personas folder not found (set the personas_dir option)")]
         )
-    persona_files = _read(find_yaml_files(personas_dir), personas_dir, root, out)
+    # One file at a time: read, validate, run the checks that need only that file, then keep
+    # just what the cross-file checks need (a thousand full position maps cost ~60 MB).
+    persona_files: list[_Parsed] = []
+    for path in find_yaml_files(personas_dir):
+        for parsed in _read([path], personas_dir, root, out):
+            persona = _validate(parsed, Persona, out)
+            _check_dates(parsed, today, out)
+            photo = _check_photo(parsed, personas_dir, out)
+            if persona is not None and photo is not None:
+                persona._photo_path = photo
+            _slim(parsed)
+            persona_files.append(parsed)
     journey_files: list[_Parsed] = []
     if journeys_dir is not None and journeys_dir.is_dir():
         journeys_dir = journeys_dir.absolute()
-        journey_files = _read(find_yaml_files(journeys_dir), journeys_dir, root, out)
-
-    for parsed in persona_files:
-        persona = _validate(parsed, Persona, out)
-        _check_dates(parsed, today, out)
-        photo = _check_photo(parsed, personas_dir, out)
-        if persona is not None and photo is not None:
-            persona._photo_path = photo
-    for parsed in journey_files:
-        _validate(parsed, Journey, out)
-        _check_dates(parsed, today, out)
+        for path in find_yaml_files(journeys_dir):
+            for parsed in _read([path], journeys_dir, root, out):
+                _validate(parsed, Journey, out)
+                _check_dates(parsed, today, out)
+                _slim(parsed)
+                journey_files.append(parsed)
 
     known_personas = _check_ids("persona", persona_files, out)
     known_journeys = _check_ids("journey", journey_files, out)
@@ -362,6 +368,40 @@ def load_handbook(
         if isinstance(j.record, Journey) and j.ident is not None
     }
     return Handbook(personas=personas, journeys=journeys, today=today)
+
+
+#: Top-level fields the cross-file checks read (ids and references).
+_CROSS_FILE_FIELDS = frozenset(
+    {"id", "related", "persona", "personas", "stages", "improves", "state"}
+)
+
+
+def _cross_file_path(path: tuple[str | int, ...]) -> bool:
+    if not path:
+        return True
+    if path[0] not in _CROSS_FILE_FIELDS:
+        return False
+    # Of a stage, only its emotion mapping is cross-checked (its keys name personas).
+    return path[0] != "stages" or len(path) < 3 or path[2] == "emotion"
+
+
+def _slim(parsed: _Parsed) -> None:
+    """Drop the raw data and positions only the per-file checks needed."""
+    loaded = parsed.loaded
+    if not isinstance(loaded.data, dict):
+        return
+    data = {k: v for k, v in loaded.data.items() if k in _CROSS_FILE_FIELDS}
+    stages = data.get("stages")
+    if isinstance(stages, list):
+        data["stages"] = [
+            {"emotion": st.get("emotion")} if isinstance(st, dict) and "emotion" in st else {}
+            for st in stages
+        ]
+    loaded.data = data
+    loaded.positions = {p: v for p, v in loaded.positions.items() if _cross_file_path(p)}
+    loaded.key_positions = {
+        p: v for p, v in loaded.key_positions.items() if _cross_file_path(p)
+    }
 
 
 def _check_related(parsed: _Parsed, known: dict[str, _Parsed], out: _Collector) -> None:

@@ -276,9 +276,10 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         out = self.outputs.get(page.file.src_uri)
         if out is None or not out.body:
             return html
+        body, out.body = out.body, ""  # the page holds it from here on: do not keep two
         if BODY_MARKER in html:
-            return html.replace(BODY_MARKER, out.body, 1)
-        return html + out.body
+            return html.replace(BODY_MARKER, body, 1)
+        return html + body
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
