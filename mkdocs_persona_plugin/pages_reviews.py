@@ -98,7 +98,7 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         counts=[(state.value, counts[state]) for state in counts],
         owners=sorted(owners.values(), key=owner_key),
         has_unowned=any(not e.owner for e in active),
-        today=ctx.handbook.today.isoformat(),
+        today=ctx.handbook.today,
         json_src=ctx.src("reviews.json"),
         ics_src=ctx.src("reviews.ics"),
     )

@@ -141,7 +141,7 @@ def persona_record(ctx: BuildContext, persona: Persona, from_src: str) -> dict[s
     if persona.segment:
         meta.append(persona.segment)
     if persona.share is not None:
-        meta.append(t("compare.share_value", share=format_number(persona.share)))
+        meta.append(t("compare.share_value", share=t.percent(persona.share)))
     avatar = ctx.link(ctx.avatar_src(persona.id, 96), from_src) if ctx.images is not None else ""
     return {
         "id": persona.id,

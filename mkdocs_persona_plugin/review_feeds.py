@@ -150,7 +150,7 @@ def event_lines(ctx: BuildContext, entry: ReviewItem, stamp: str) -> list[str]:
         ctx.strings(
             "review.calendar_last",
             last=status.last_reviewed.isoformat() if status.last_reviewed else "",
-            every=str(status.interval),
+            every=ctx.strings.interval(status.interval),
         ),
     ]
     if url:

@@ -114,7 +114,7 @@ def test_banner_appears_when_a_current_persona_becomes_overdue(
     assert banner.get_attribute("data-state") == "overdue"
     assert page.inner_text("[data-pp-review-banner] [data-pp-label]") == "Overdue"
     assert page.inner_text("[data-pp-review-banner] [data-pp-text]") == (
-        "This persona was last reviewed on 2026-09-14 and is 17 days overdue "
+        "This persona was last reviewed on 14 September 2026 and is 17 days overdue "
         "— owner @sales-enablement"
     )
     assert page.console_errors == []
@@ -135,7 +135,7 @@ def test_banner_keeps_the_build_text_on_the_build_day(page: Any, example_url: st
     )
     assert mutated == 0
     assert page.inner_text("[data-pp-review-banner] [data-pp-text]") == (
-        "This persona was last reviewed on 2025-06-10 and is 172 days overdue "
+        "This persona was last reviewed on 10 June 2025 and is 172 days overdue "
         "— owner @solutions-engineering"
     )
     page.goto(example_url + "personas/hannah/")
@@ -148,7 +148,8 @@ def test_due_soon_banner_and_tracker_move_on_with_the_date(page: Any, example_ur
     pretend_today(page, "2026-12-10T08:00:00Z")  # Ben was due on 2026-12-08
     page.goto(example_url + "personas/ben/")
     assert page.inner_text("[data-pp-review-banner] [data-pp-text]") == (
-        "This persona was last reviewed on 2025-12-08 and is 2 days overdue — owner @product-design"
+        "This persona was last reviewed on 8 December 2025 and is 2 days overdue "
+        "— owner @product-design"
     )
     assert "pp-review-banner--overdue" in page.get_attribute("[data-pp-review-banner]", "class")
     open_tracker(page, example_url)
@@ -161,6 +162,6 @@ def test_due_soon_banner_and_tracker_move_on_with_the_date(page: Any, example_ur
     assert ben.locator("[data-pp-badge]").inner_text() == "Overdue"
     assert ben.locator("[data-pp-when]").inner_text() == "2 days overdue"
     assert page.inner_text("[data-pp-asof]") == (
-        "Status as of today, 2026-12-10 (this site was built on 2026-11-29)."
+        "Status as of today, 10 December 2026 (this site was built on 29 November 2026)."
     )
     assert page.console_errors == []

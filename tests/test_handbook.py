@@ -177,7 +177,7 @@ def test_gallery_marks_negative_draft_and_review_state(example_site: BuildResult
     assert dots["bruno"]["title"].startswith("Review overdue")
     assert text(dots["bruno"]) == dots["bruno"]["title"]  # screen-reader text
     assert dots["ben"]["data-review"] == "due-soon"
-    assert dots["ben"]["title"] == "Review due soon · Next review 2026-12-08"
+    assert dots["ben"]["title"] == "Review due soon · Next review 8 December 2026"
     assert dots["margie"]["data-review"] == "current"
 
 
@@ -307,8 +307,10 @@ def test_persona_page_related_journeys_and_footer(example_site: BuildResult) -> 
     assert "../../journeys/margie-month-end-close/" in links
     footer = text(root.select_one(".pp-persona-footer"))
     assert "Owner @product-marketing" in footer
-    assert "Last reviewed 2026-03-14" in footer
-    assert "Next review 2027-03-14" in footer
+    assert "Last reviewed 14 March 2026" in footer
+    assert "Next review 14 March 2027" in footer
+    dates = [(t["datetime"], text(t)) for t in root.select(".pp-persona-footer time")]
+    assert dates == [("2026-03-14", "14 March 2026"), ("2027-03-14", "14 March 2027")]
     assert not root.select(".pp-edit")  # the example test project has no repo_url
 
 

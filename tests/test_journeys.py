@@ -222,7 +222,7 @@ def test_header_chips_scenario_state_and_review(example_site: BuildResult) -> No
     banner = journey.select_one(".pp-review-banner")
     assert "211 days overdue" in banner.get_text()
     footer = journey.select_one(".pp-journey-footer").get_text(" ", strip=True)
-    assert footer == "Owner @sales-enablement Last reviewed 2025-05-02 Next review 2026-05-02"
+    assert footer == "Owner @sales-enablement Last reviewed 2 May 2025 Next review 2 May 2026"
 
 
 def test_future_state_shows_both_curves_and_links_both_ways(example_site: BuildResult) -> None:

@@ -340,7 +340,7 @@ def test_tracker_table(site: BuildResult) -> None:
     assert tracker is not None
     assert _text(tracker.select_one("h1")) == "Review tracker"
     assert _text(tracker.select_one(".pp-tracker-asof")) == (
-        "Status as of 2026-11-29, the day this site was built."
+        "Status as of 29 November 2026, the day this site was built."
     )
     counts = {
         li["data-state"]: _text(li) for li in tracker.select(".pp-tracker-summary li")
@@ -354,16 +354,18 @@ def test_tracker_table(site: BuildResult) -> None:
     rows = tracker.select("table[data-pp-table] tbody tr")
     assert [[_text(td) for td in row.select("td, th")] for row in rows] == [
         ["Overdue", 'Bruno <b>"the bold"</b>, Esq. personas/bruno.yaml', "Persona",
-         "@growth-team", "2024-11-20", "2025-11-20", "374 days overdue"],
-        ["Overdue", "Onboarding journeys/onboarding.yaml", "Journey", "@sales", "2025-10-01",
-         "2026-10-01", "59 days overdue"],
-        ["Due soon", "Due-today Dora personas/dora.yaml", "Persona", "@sales", "2025-11-29",
-         "2026-11-29", "due today"],
+         "@growth-team", "20 Nov 2024", "20 Nov 2025", "374 days overdue"],
+        ["Overdue", "Onboarding journeys/onboarding.yaml", "Journey", "@sales", "1 Oct 2025",
+         "1 Oct 2026", "59 days overdue"],
+        ["Due soon", "Due-today Dora personas/dora.yaml", "Persona", "@sales", "29 Nov 2025",
+         "29 Nov 2026", "due today"],
         ["Due soon", "Freelancer Fiona personas/fiona.yaml", "Persona", "@growth-team",
-         "2026-06-10", "2026-12-10", "in 11 days"],
+         "10 Jun 2026", "10 Dec 2026", "in 11 days"],
         ["Current", "Head of Finance Hannah personas/hannah.yaml", "Persona", "@sales",
-         "2026-09-14", "2027-09-14", "in 289 days"],
+         "14 Sep 2026", "14 Sep 2027", "in 289 days"],
     ]
+    # Readers get the date in words, machines the ISO date.
+    assert [t["datetime"] for t in rows[0].select("time")] == ["2024-11-20", "2025-11-20"]
     first = rows[0]
     assert first["data-owner"] == "@growth-team"
     assert first["data-next-review"] == "2025-11-20"
@@ -382,7 +384,7 @@ def test_tracker_table(site: BuildResult) -> None:
     retired = tracker.select_one("section.pp-tracker-retired")
     assert _text(retired.select_one("h2")) == "Retired personas"
     assert [[_text(td) for td in row.select("td, th")] for row in retired.select("tbody tr")] == [
-        ["Old-school Oscar personas/oscar.yaml", "@marketing", "2020-01-15"],
+        ["Old-school Oscar personas/oscar.yaml", "@marketing", "15 Jan 2020"],
     ]
     assert "Untracked journey" not in _text(tracker)
     feeds = [a["href"] for a in tracker.select(".pp-tracker-feeds a")]
@@ -403,7 +405,8 @@ def test_overdue_banner(site: BuildResult) -> None:
     assert not banner.has_attr("hidden")
     assert "pp-review-banner--overdue" in banner["class"]
     assert _text(banner.select_one("[data-pp-text]")) == (
-        'This persona was last reviewed on 2024-11-20 and is 374 days overdue — owner @growth-team'
+        'This persona was last reviewed on 20 November 2024 and is 374 days overdue — owner '
+        '@growth-team'
     )
     assert _text(banner.select_one("[data-pp-label]")) == "Overdue"
     attrs = {k: banner[k] for k in (
@@ -425,12 +428,12 @@ def test_overdue_banner(site: BuildResult) -> None:
 
 def test_due_soon_banners(site: BuildResult) -> None:
     assert _text(_banner(site, "personas/dora/index.html").select_one("[data-pp-text]")) == (
-        "This persona is due for review today (on 2026-11-29) — owner @sales"
+        "This persona is due for review today (on 29 November 2026) — owner @sales"
     )
     banner = _banner(site, "personas/fiona/index.html")
     assert not banner.has_attr("hidden")
     assert _text(banner.select_one("[data-pp-text]")) == (
-        "This persona is due for review in 11 days (on 2026-12-10) — owner @growth-team"
+        "This persona is due for review in 11 days (on 10 December 2026) — owner @growth-team"
     )
 
 
@@ -438,7 +441,8 @@ def test_journey_banner(site: BuildResult) -> None:
     banner = _banner(site, "journeys/onboarding/index.html")
     assert banner["data-kind"] == "journey"
     assert _text(banner.select_one("[data-pp-text]")) == (
-        "This journey map was last reviewed on 2025-10-01 and is 59 days overdue — owner @sales"
+        "This journey map was last reviewed on 1 October 2025 and is 59 days overdue — owner "
+        "@sales"
     )
     assert _banner(site, "journeys/untracked/index.html") is None
 

@@ -6,7 +6,9 @@
  *    becomes due, and the text is updated only when it changed (no flicker otherwise).
  * 2. The tracker page ([data-pp-tracker]): the same recomputation for every row and count, an
  *    owner filter (?owner=@team) and a grouped-by-owner view (?view=owner).
- * Every visible string comes from data-msg-* attributes (translated at build time).
+ * Every visible string comes from data-msg-* attributes (translated at build time); dates are
+ * written with the data-date-* attributes (pattern, month names), exactly as the build writes
+ * them (Strings.date in strings.py), so an unchanged state never changes the text.
  * Without JavaScript the pages show the state as of the build date.
  */
 (function () {
@@ -31,6 +33,22 @@
   function format(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (all, key) {
       return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+    });
+  }
+
+  /* A YYYY-MM-DD day as the page's language writes it ("29 November 2026", "29. November
+     2026"…), from the data-date-* attributes of `el`; the ISO text when they are missing. */
+  function formatDate(el, iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    var pattern = el.getAttribute("data-date-pattern");
+    var months = (el.getAttribute("data-date-months") || "").split("|");
+    if (!m || !pattern || months.length !== 12) return iso || "";
+    var day = +m[3];
+    var first = el.getAttribute("data-date-first");
+    return format(pattern, {
+      day: day === 1 && first ? first : String(day),
+      month: months[+m[2] - 1],
+      year: String(+m[1])
     });
   }
 
@@ -61,12 +79,12 @@
     var ownerText = owner ? format(msg("owner"), { owner: owner }) : "";
     if (info.state === "overdue") {
       return format(msg("overdue"), {
-        last: el.getAttribute("data-last-reviewed"),
+        last: formatDate(el, el.getAttribute("data-last-reviewed")),
         duration: duration(msg, -info.days),
       }) + ownerText;
     }
     var when = info.days === 0 ? msg("today") : format(msg("due-in"), { duration: duration(msg, info.days) });
-    return format(msg("due-soon"), { when: when, next: info.next }) + ownerText;
+    return format(msg("due-soon"), { when: when, next: formatDate(el, info.next) }) + ownerText;
   }
 
   function updateBanner(el, today) {
@@ -136,7 +154,10 @@
     var asof = root.querySelector("[data-pp-asof] time");
     if (asof) {
       asof.setAttribute("datetime", isoDay(today));
-      asof.textContent = format(msg("as-of-live"), { date: isoDay(today), built: root.getAttribute("data-today") });
+      asof.textContent = format(msg("as-of-live"), {
+        date: formatDate(root, isoDay(today)),
+        built: formatDate(root, root.getAttribute("data-today"))
+      });
     }
   }
 

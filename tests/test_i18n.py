@@ -1,0 +1,591 @@
+"""Languages: the string tables, dates and numbers per language, and whole sites built in
+German, French and Spanish (plus overrides and the fallback to English)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import string
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import REPO, BuildResult, run_build, serve, write_project
+
+from mkdocs_persona_plugin import markup
+from mkdocs_persona_plugin.intervals import parse_interval
+from mkdocs_persona_plugin.strings import EN, TABLES, Strings
+
+NBSP = "\u00a0"
+D = dt.date
+
+
+# The tables -------------------------------------------------------------------------------
+def placeholders(text: str) -> list[str]:
+    """The ``{names}`` a string is formatted with, sorted."""
+    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_every_language_has_exactly_the_english_keys_and_placeholders(language: str) -> None:
+    table = TABLES[language]
+    assert sorted(set(EN) - set(table)) == []  # missing
+    assert sorted(set(table) - set(EN)) == []  # extra
+    wrong = {
+        key: (placeholders(EN[key]), placeholders(text))
+        for key, text in table.items()
+        if placeholders(text) != placeholders(EN[key])
+    }
+    assert wrong == {}
+    # Translated, not copied: only names, codes and loanwords may read as in English.
+    same = [k for k, text in table.items() if text == EN[k] and any(c.isalpha() for c in text)]
+    assert len(same) <= 25, same
+    assert all(text.strip() for text in table.values())
+
+
+def test_english_is_the_reference_and_every_table_is_registered() -> None:
+    assert set(TABLES) == {"en", "de", "fr", "es"}
+    assert TABLES["en"] is EN
+
+
+DATES = {
+    "en": ("29 November 2026", "29 Nov 2026", "1 March 2026", "1 Mar 2026"),
+    "de": ("29. November 2026", "29. Nov. 2026", "1. März 2026", "1. März 2026"),
+    "fr": ("29 novembre 2026", "29 nov. 2026", "1er mars 2026", "1er mars 2026"),
+    "es": ("29 de noviembre de 2026", "29 nov 2026", "1 de marzo de 2026", "1 mar 2026"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(DATES))
+def test_dates_are_written_for_the_language(language: str) -> None:
+    t = Strings(language)
+    late, first = D(2026, 11, 29), D(2026, 3, 1)
+    assert (
+        t.date(late), t.date(late, "short"), t.date(first), t.date(first, "short")
+    ) == DATES[language]
+    assert str(t.time(late)) == f'<time datetime="2026-11-29">{DATES[language][0]}</time>'
+    assert str(t.time(late, "short")) == f'<time datetime="2026-11-29">{DATES[language][1]}</time>'
+    assert len(t.months()) == len(set(t.months())) == 12
+    with pytest.raises(ValueError, match="long or short"):
+        t.date(late, "medium")
+
+
+def test_month_names_in_every_language() -> None:
+    assert [Strings("de").date(D(2026, m, 14)) for m in (3, 12)] == [
+        "14. März 2026", "14. Dezember 2026"
+    ]
+    assert Strings("fr").date(D(2026, 8, 2)) == "2 août 2026"
+    assert Strings("fr").date(D(2026, 2, 1), "short") == "1er févr. 2026"
+    assert Strings("es").date(D(2026, 9, 3), "short") == "3 sept 2026"
+    assert Strings("en").date(D(2026, 9, 3), "short") == "3 Sep 2026"
+
+
+@pytest.mark.parametrize(
+    ("language", "whole", "fraction"),
+    [
+        ("en", "18%", "12.5%"),
+        ("de", f"18{NBSP}%", f"12,5{NBSP}%"),
+        ("fr", f"18{NBSP}%", f"12,5{NBSP}%"),
+        ("es", f"18{NBSP}%", f"12,5{NBSP}%"),
+    ],
+)
+def test_percentages_and_decimal_commas(language: str, whole: str, fraction: str) -> None:
+    t = Strings(language)
+    assert (t.percent(18.0), t.percent(12.5), t.percent(3)) == (
+        whole, fraction, whole.replace("18", "3")
+    )
+    assert t.number(0.25) == ("0.25" if language == "en" else "0,25")
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        ("en", ["1 year", "30 days", "6 months", "2 weeks"]),
+        ("de", ["1 Jahr", "30 Tage", "6 Monate", "2 Wochen"]),
+        ("fr", ["1 an", "30 jours", "6 mois", "2 semaines"]),
+        ("es", ["1 año", "30 días", "6 meses", "2 semanas"]),
+    ],
+)
+def test_review_intervals_are_written_for_the_language(language: str, texts: list[str]) -> None:
+    t = Strings(language)
+    intervals = [parse_interval(x) for x in ("1 year", "30 days", "6 months", "2 weeks")]
+    assert [t.interval(i) for i in intervals] == texts
+    if language == "en":  # the same words as the configuration and reviews.json
+        assert [str(i) for i in intervals] == texts
+
+
+def test_language_codes_regions_fallback_and_overrides() -> None:
+    assert Strings("de-CH").language == "de"
+    assert Strings("fr_FR").language == "fr"
+    assert Strings("ES").language == "es"
+    assert Strings("ja").language == "en"
+    assert Strings("").language == "en"
+    assert Strings("ja")("section.goals") == "Goals"
+    assert Strings("de")("section.goals") == "Ziele"
+    t = Strings("de", {"section.goals": "Objectives", "date.long": "{year}/{day}/{month}"})
+    assert t("section.goals") == "Objectives"
+    assert t("section.challenges") == "Herausforderungen"
+    assert t.date(D(2026, 3, 14)) == "2026/14/März"  # dates follow overrides too
+
+
+def test_date_attributes_let_the_script_format_like_the_build() -> None:
+    attrs = str(Strings("fr").date_attributes())
+    assert attrs == (
+        ' data-date-pattern="{day} {month} {year}" data-date-months="janvier|février|mars|'
+        'avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre" data-date-first="1er"'
+    )
+    hostile = str(Strings("en", {"month.1": '"><script>'}).date_attributes())
+    assert "<script>" not in hostile and "&#34;&gt;&lt;script&gt;" in hostile
+
+
+# Built sites ------------------------------------------------------------------------------
+def build_example(root: Path, language: str, **config: Any) -> BuildResult:
+    """The example handbook built with ``theme.language`` (and a repo for edit links)."""
+    project = write_project(
+        root,
+        example=True,
+        config={
+            "theme": {"name": "material", "language": language},
+            "repo_url": "https://github.com/acme/handbook",
+            "edit_uri": "edit/main/docs/",
+            **config,
+        },
+    )
+    result = run_build(project)
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="module")
+def de_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The example handbook in German."""
+    return build_example(tmp_path_factory.mktemp("de"), "de")
+
+
+def text(node: Any) -> str:
+    """Visible text with whitespace collapsed (``<wbr>`` adds no space; no-break spaces,
+    which the languages use before ``%`` and ``:``, are kept)."""
+    for wbr in node.find_all("wbr"):
+        wbr.decompose()
+    node.smooth()
+    return re.sub(r"[ \t\r\n\f]+", " ", node.get_text(" ")).strip(" \t\r\n\f")
+
+
+def test_german_persona_page(de_site: BuildResult) -> None:
+    root = de_site.soup("personas/margie/index.html").select_one("div.pp-persona")
+    headings = [text(h) for h in root.select(".pp-persona-body h2")]
+    assert headings[:8] == [
+        "Hintergrund", "Ziele", "Herausforderungen", "Motivationen", "Bedürfnisse",
+        "Einwände", "Verhalten", "Ansprache",
+    ]
+    assert {"Verwandte Personas", "Demografie", "Forschungsgrundlage", "Schlagwörter"} <= set(
+        headings
+    )
+    facts = [text(d) for d in root.select(".pp-keyfacts > div")]
+    assert facts[1:] == [
+        "Markt B2B", f"Kundenanteil 18{NBSP}%", "Verantwortlich @product-marketing"
+    ]
+    footer = root.select_one(".pp-persona-footer")
+    assert text(footer.select_one("dl")) == (
+        "Verantwortlich @product-marketing Zuletzt überprüft 14. März 2026 "
+        "Nächste Überprüfung 14. März 2027 Überprüfung aktuell"
+    )
+    assert [t["datetime"] for t in footer.select("time")] == ["2026-03-14", "2027-03-14"]
+    assert text(footer.select_one(".pp-edit")) == "Diese Persona bearbeiten"
+    assert text(footer.select_one(".pp-print")) == "Persona-Steckbrief drucken"
+    related = root.select_one(".pp-section-related .pp-card-action")
+    assert related["aria-label"] == "Finance Manager Margie und Head of Finance Hannah vergleichen"
+
+
+def test_german_banners_and_gallery(de_site: BuildResult) -> None:
+    banner = de_site.soup("personas/bruno/index.html").select_one("[data-pp-review-banner]")
+    assert text(banner.select_one("[data-pp-label]")) == "Überfällig"
+    assert text(banner.select_one("[data-pp-text]")) == (
+        "Diese Persona wurde zuletzt am 20. November 2024 überprüft und ist seit 374 Tagen "
+        "überfällig – verantwortlich: @growth-team"
+    )
+    assert banner["data-msg-overdue"] == (
+        "Diese Persona wurde zuletzt am {last} überprüft und ist seit {duration} überfällig"
+    )
+    assert banner["data-date-pattern"] == "{day}. {month} {year}"
+    assert banner["data-date-months"].split("|")[2] == "März"
+    bruno = de_site.soup("personas/bruno/index.html").select_one("div.pp-persona")
+    assert text(bruno.select_one(".pp-banner-negative p")).startswith(
+        "Eine negative Persona: jemand, den wir bewusst nicht ansprechen."
+    )
+    gallery = de_site.soup("personas/index.html").select_one("div.pp-gallery")
+    assert text(gallery.select_one("h1")) == "Personas"
+    assert [text(a) for a in gallery.select(".pp-quicklinks a")] == [
+        "Einstieg", "Vergleichen", "Journey Maps", "Überprüfungsübersicht"
+    ]
+    assert text(gallery.select_one("[data-pp-count]")) == "10 Personas"
+    ben = gallery.select_one('.pp-card .pp-card-link[href="ben/"]').find_parent("article")
+    assert ben.select_one(".pp-review-dot")["title"] == (
+        "Überprüfung bald fällig · Nächste Überprüfung 8. Dezember 2026"
+    )
+    assert f"Anteil 22{NBSP}%" in text(ben.select_one(".pp-card-meta"))
+
+
+def test_german_tracker(de_site: BuildResult) -> None:
+    tracker = de_site.soup("reviews/index.html").select_one("div.pp-tracker")
+    assert text(tracker.select_one("h1")) == "Überprüfungsübersicht"
+    assert text(tracker.select_one(".pp-tracker-intro")) == (
+        "Jede Persona und jede Journey Map hat eine verantwortliche Person und ein "
+        "Überprüfungsdatum. Sofern die Datei nichts anderes festlegt, beträgt das "
+        "Überprüfungsintervall 1 Jahr; 30 Tage vor der nächsten Überprüfung gilt ein Eintrag als "
+        "bald fällig."
+    )
+    assert text(tracker.select_one(".pp-tracker-asof")) == (
+        "Stand: 29. November 2026, der Tag, an dem diese Website erstellt wurde."
+    )
+    assert [text(li) for li in tracker.select(".pp-tracker-summary li")] == [
+        "4 Überfällig", "3 Bald fällig", "7 Aktuell", "1 Archiviert"
+    ]
+    assert [text(th) for th in tracker.select("table[data-pp-table] thead th")] == [
+        "Status", "Persona oder Journey", "Art", "Verantwortlich", "Zuletzt überprüft",
+        "Nächste Überprüfung", "Fällig",
+    ]
+    first = tracker.select_one("tr[data-pp-row]")
+    assert [text(c) for c in first.select("td, th")] == [
+        "Überfällig", "Bargain-hunter Bruno personas/bruno.yaml", "Persona", "@growth-team",
+        "20. Nov. 2024", "20. Nov. 2025", "seit 374 Tagen überfällig",
+    ]
+    assert [t["datetime"] for t in first.select("time")] == ["2024-11-20", "2025-11-20"]
+    assert [text(b) for b in tracker.select("[data-pp-view]")] == [
+        "Nach Datum", "Nach Verantwortlichen"
+    ]
+    assert tracker["data-msg-as-of-live"] == (
+        "Stand: heute, {date} (diese Website wurde am {built} erstellt)."
+    )
+    assert text(tracker.select_one("section.pp-tracker-retired h2")) == "Archivierte Personas"
+
+
+def test_german_compare_page_and_data(de_site: BuildResult) -> None:
+    page = de_site.soup("personas/compare/index.html").select_one("div.pp-compare")
+    assert text(page.select_one("h1")) == "Personas vergleichen"
+    assert [text(th) for th in page.select(".pp-matrix thead th")] == [
+        "Persona", "Typ", "Markt", "Segment", "Anteil", "Wichtigste Ziele",
+        "Größte Herausforderungen", "Verantwortlich", "Überprüfung",
+    ]
+    ben = page.select_one('.pp-matrix tr[data-persona="ben"]')
+    cells = [text(td) for td in ben.select("td")]
+    assert cells[3] == f"22{NBSP}%"
+    assert cells[-1] == "Bald fällig Nächste Überprüfung: 8. Dez. 2026"
+    assert ben.select_one("time")["datetime"] == "2026-12-08"
+    data = json.loads(de_site.html("personas/compare-data.json"))
+    assert data["strings"]["compare.choose"] == "Persona auswählen …"
+    assert data["sections"]["goals"] == "Ziele"
+    margie = next(p for p in data["personas"] if p["id"] == "margie")
+    assert margie["meta"] == [
+        "B2B", "SMB and mid-market (20–250 employees)", f"18{NBSP}% der Kunden"
+    ]
+    assert margie["typeLabel"] == "Käufer"
+
+
+def test_german_journey_page(de_site: BuildResult) -> None:
+    journey = de_site.soup("journeys/margie-month-end-close/index.html").select_one(
+        "div.pp-journey"
+    )
+    assert text(journey.select_one(".pp-journey-kicker")) == "Ist-Zustand 6 Phasen"
+    stages = [text(th) for th in journey.select("th.pp-jmap-stage")]
+    assert stages[2] == "Phase 3 Reconcile bank and cards ★ Moment der Wahrheit"
+    lanes = [text(th) for th in journey.select("th.pp-lane-label")]
+    assert lanes[:3] == ["Was passiert", "Aktionen", "Gedanken"]
+    assert text(journey.select_one("svg.pp-emo title")) == "Emotionskurve: Margie closes the month"
+    assert text(journey.select_one("svg.pp-emo desc")).startswith(
+        "Emotion auf einer Skala von −2 (sehr negativ) bis +2 (sehr positiv), 6 Phasen. "
+        "Finance Manager Margie: beginnt bei 0 (Prepare), Tiefpunkt −2 bei"
+    )
+    assert text(journey.select_one(".pp-journey-footer dl")) == (
+        "Verantwortlich @product-design Zuletzt überprüft 14. März 2026 "
+        "Nächste Überprüfung 14. März 2027"
+    )
+    index = de_site.soup("journeys/index.html").select_one("div.pp-journeys")
+    spark = text(index.select_one(".pp-jcard-spark .pp-visually-hidden"))
+    assert spark.startswith("Emotionskurve. Emotion auf einer Skala von −2")
+
+
+def test_german_navigation_and_feeds(de_site: BuildResult) -> None:
+    nav = de_site.soup("index.html").select(".md-nav--primary > .md-nav__list > li")
+    labels = [text(li.find(["label", "a"])) for li in nav]
+    assert labels[-3:] == ["Personas", "Journeys", "Überprüfungsübersicht"]
+    ics = (de_site.site / "reviews.ics").read_bytes().decode("utf-8")
+    assert "SUMMARY:Persona überprüfen: Bargain-hunter Bruno\r\n" in ics
+    assert "DTSTART;VALUE=DATE:20251120\r\n" in ics  # machines get ISO dates
+    assert "X-WR-CALNAME:Test handbook – Persona-Überprüfungen\r\n" in ics
+    unfolded = re.sub(r"\r\n[ \t]", "", ics)
+    assert "Zuletzt überprüft am 2024-11-20\\; Überprüfungsintervall: 1 Jahr." in unfolded
+    data = json.loads(de_site.html("reviews.json"))
+    bruno = next(item for item in data["items"] if item["id"] == "bruno")
+    assert (bruno["last_reviewed"], bruno["next_review"]) == ("2024-11-20", "2025-11-20")
+    assert data["review_every"] == "1 year"
+
+
+# No English left: every UI word a reader sees comes from the table ------------------------
+ENGLISH_UI = (
+    "Goals", "Challenges", "Owner", "Last reviewed", "Next review", "Compare", "Overdue",
+    "Stage", "Moment of truth", "Edit this persona", "Due soon", "Review tracker",
+    "Journey map", "Start here", "All personas", "Current state", "Related personas",
+)
+VISIBLE_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
+
+
+def user_texts() -> list[str]:
+    """Every string the example's YAML files hold (values and keys), as plain text."""
+    found: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            found.extend({value, markup.plain(value)})
+
+    for folder in ("personas", "journeys"):
+        for path in sorted((REPO / folder).glob("*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            walk(data)
+            for field in ("demographics", "role", "sections"):  # labels written by users
+                walk([str(key) for key in (data.get(field) or {})])
+    return sorted({t for t in found if t.strip()}, key=len, reverse=True)
+
+
+def ui_text_chunks(page: Any) -> Iterator[str]:
+    """The visible text nodes and accessible attributes of a page's content."""
+    content = page.select_one("article.md-content__inner") or page
+    for node in content.find_all(string=True):
+        if node.parent.name not in ("script", "style") and node.strip():
+            yield " ".join(node.split())
+    for element in content.find_all(True):
+        for name, value in element.attrs.items():
+            if name in VISIBLE_ATTRIBUTES or name.startswith("data-msg-"):
+                yield " ".join(str(value).split())
+
+
+def english_words(chunk: str, users: list[str]) -> list[str]:
+    """English UI words in ``chunk`` once user data is taken out of it."""
+    if chunk.rstrip(":") in ENGLISH_UI:  # a label on its own is never user data
+        return [chunk.rstrip(":")]
+    if any(chunk in u for u in users):
+        return []
+    for u in users:
+        chunk = chunk.replace(" ".join(u.split()), " ")
+    return [w for w in ENGLISH_UI if re.search(rf"\b{re.escape(w)}\b", chunk)]
+
+
+def test_no_english_ui_words_on_german_pages(de_site: BuildResult) -> None:
+    users = user_texts()
+    pages = [
+        p.relative_to(de_site.site).as_posix()
+        for folder in ("personas", "journeys", "reviews")
+        for p in sorted((de_site.site / folder).rglob("index.html"))
+    ]
+    assert len(pages) >= 18
+    found = {}
+    for path in pages:
+        soup = de_site.soup(path)
+        assert soup.select_one(".pp, .pp-tracker, .pp-compare, .pp-journey, .pp-journeys")
+        words = sorted({w for chunk in ui_text_chunks(soup) for w in english_words(chunk, users)})
+        if words:
+            found[path] = words
+    assert found == {}
+    # The check itself works: the English site is full of these words.
+    en = Strings("en")
+    assert english_words(en("edit_persona") + " · " + en("section.goals"), users) == [
+        "Goals", "Edit this persona"
+    ]
+
+
+# French and Spanish, an override, an unknown language -------------------------------------
+@pytest.mark.parametrize(
+    ("language", "headings", "footer", "share"),
+    [
+        (
+            "fr",
+            ["Présentation", "Objectifs", "Défis", "Motivations"],
+            "Responsable @product-marketing Dernière révision 14 mars 2026 "
+            "Prochaine révision 14 mars 2027 Révision à jour",
+            f"Part de la clientèle 18{NBSP}%",
+        ),
+        (
+            "es",
+            ["Presentación", "Objetivos", "Retos", "Motivaciones"],
+            "Responsable @product-marketing Última revisión 14 de marzo de 2026 "
+            "Próxima revisión 14 de marzo de 2027 Revisión al día",
+            f"Porcentaje de clientes 18{NBSP}%",
+        ),
+    ],
+)
+def test_french_and_spanish_persona_pages(
+    tmp_path: Path, language: str, headings: list[str], footer: str, share: str
+) -> None:
+    site = build_example(tmp_path, language)
+    root = site.soup("personas/margie/index.html").select_one("div.pp-persona")
+    assert [text(h) for h in root.select(".pp-persona-body h2")][:4] == headings
+    assert text(root.select_one(".pp-persona-footer dl")) == footer
+    assert share in [text(d) for d in root.select(".pp-keyfacts > div")]
+    tracker = site.soup("reviews/index.html").select_one("div.pp-tracker")
+    assert text(tracker.select_one(".pp-tracker-asof")) == {
+        "fr": "État au 29 novembre 2026, date de génération de ce site.",
+        "es": "Estado a 29 de noviembre de 2026, fecha en que se generó este sitio.",
+    }[language]
+
+
+SMALL = {
+    "mia.yaml": """\
+        name: Manager Mia
+        owner: "@ops"
+        last_reviewed: 2025-12-01
+        goals: [Close the books on time]
+        challenges: [Too many spreadsheets]
+        """,
+}
+
+
+def test_an_override_wins_over_the_translation(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path,
+        personas=SMALL,
+        plugin={"strings": {"section.goals": "Objectives"}},
+        config={"theme": {"name": "material", "language": "de"}},
+    )
+    site = run_build(project)
+    assert site.returncode == 0, site.log
+    root = site.soup("personas/mia/index.html").select_one("div.pp-persona")
+    assert [text(h) for h in root.select("h2")] == ["Objectives", "Herausforderungen"]
+
+
+def test_an_unknown_language_falls_back_to_english(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path, personas=SMALL, config={"theme": {"name": "material", "language": "ja"}}
+    )
+    site = run_build(project)
+    assert site.returncode == 0, site.log
+    root = site.soup("personas/mia/index.html").select_one("div.pp-persona")
+    assert [text(h) for h in root.select("h2")] == ["Goals", "Challenges"]
+    assert text(root.select_one(".pp-persona-footer dl")).startswith(
+        "Owner @ops Last reviewed 1 December 2025 Next review 1 December 2026"
+    )
+    banner = root.select_one("[data-pp-review-banner]")
+    assert text(banner.select_one("[data-pp-text]")) == (
+        "This persona is due for review in 2 days (on 1 December 2026) — owner @ops"
+    )
+
+
+# In the browser: the scripts write dates and words like the build ------------------------
+@pytest.fixture(scope="module")
+def de_url(de_site: BuildResult) -> Iterator[str]:
+    """The German example handbook served over HTTP."""
+    url, server = serve(de_site.site)
+    yield url
+    server.shutdown()
+
+
+def pretend_today(page: Any, iso_datetime: str) -> None:
+    """Make ``new Date()`` and ``Date.now()`` return ``iso_datetime`` in the page."""
+    script = """
+        (() => {
+          const fixed = new Date(ISO).getTime();
+          const RealDate = Date;
+          class FakeDate extends RealDate {
+            constructor(...args) { if (args.length === 0) super(fixed); else super(...args); }
+            static now() { return fixed; }
+          }
+          window.Date = FakeDate;
+        })();
+    """
+    page.add_init_script(script.replace("ISO", json.dumps(iso_datetime)))
+
+
+def offline(page: Any, base: str) -> None:
+    """Answer requests to other hosts (web fonts) with an empty response."""
+    page.route(
+        lambda url: not url.startswith(base),
+        lambda route: route.fulfill(status=200, body="", content_type="text/css"),
+    )
+
+
+@pytest.mark.browser
+def test_german_banner_and_tracker_recomputed_later(page: Any, de_url: str) -> None:
+    offline(page, de_url)
+    pretend_today(page, "2027-10-01T09:00:00Z")  # Hannah's next review was 2027-09-14
+    page.goto(de_url + "personas/hannah/")
+    page.locator("[data-pp-review-banner]").wait_for(state="visible")
+    assert page.inner_text("[data-pp-review-banner] [data-pp-label]") == "Überfällig"
+    assert page.inner_text("[data-pp-review-banner] [data-pp-text]") == (
+        "Diese Persona wurde zuletzt am 14. September 2026 überprüft und ist seit 17 Tagen "
+        "überfällig – verantwortlich: @sales-enablement"
+    )
+    page.goto(de_url + "reviews/")
+    page.wait_for_selector("[data-pp-controls]:not([hidden])")
+    assert page.inner_text("[data-pp-asof]") == (
+        "Stand: heute, 1. Oktober 2027 (diese Website wurde am 29. November 2026 erstellt)."
+    )
+    hannah = page.locator("tr[data-id=hannah]")
+    assert hannah.locator("[data-pp-badge]").inner_text() == "Überfällig"
+    assert hannah.locator("[data-pp-when]").inner_text() == "seit 17 Tagen überfällig"
+    page.select_option("select[data-pp-owner]", "@growth-team")
+    assert page.inner_text("[data-pp-shown]") == "5 von 14 Einträgen werden angezeigt."
+    assert page.console_errors == []
+
+
+@pytest.mark.browser
+def test_german_comparison_in_the_browser(page: Any, de_url: str) -> None:
+    offline(page, de_url)
+    page.goto(de_url + "personas/compare/?p=margie,hannah")
+    page.wait_for_selector(".pp-cmp-table")
+    assert page.text_content(".pp-cmp-slot-label >> nth=0") == "Persona 1"
+    assert page.eval_on_selector(
+        ".pp-cmp-select", "s => s.options[0].textContent"
+    ) == "Persona auswählen …"
+    assert page.text_content(".pp-cmp-table caption") == (
+        "Vergleich von Finance Manager Margie, Head of Finance Hannah"
+    )
+    assert page.text_content(".pp-cmp-section-goals th") == "Ziele"
+    assert page.console_errors == []
+
+
+@pytest.mark.browser
+def test_french_banner_script_writes_dates_like_the_build(page: Any, tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path, personas=SMALL, config={"theme": {"name": "material", "language": "fr"}}
+    )
+    site = run_build(project)
+    assert site.returncode == 0, site.log
+    banner = site.soup("personas/mia/index.html").select_one("[data-pp-text]")
+    assert text(banner) == (
+        f"Cette persona doit être révisée dans 2 jours (le 1er décembre 2026) — "
+        f"responsable{NBSP}: @ops"
+    )
+    url, server = serve(site.site)
+    try:
+        offline(page, url)
+        pretend_today(page, "2026-11-30T12:00:00Z")
+        page.goto(url + "personas/mia/")
+        page.wait_for_function(
+            "() => document.querySelector('[data-pp-text]').textContent.includes('1 jour')"
+        )
+        assert page.inner_text("[data-pp-review-banner] [data-pp-text]") == (
+            f"Cette persona doit être révisée dans 1 jour (le 1er décembre 2026) — "
+            f"responsable{NBSP}: @ops"
+        )
+        later = page.context.new_page()
+        pretend_today(later, "2026-12-02T12:00:00Z")
+        later.goto(url + "personas/mia/")
+        later.wait_for_function(
+            "() => document.querySelector('[data-pp-review-banner]').dataset.state === 'overdue'"
+        )
+        assert later.inner_text("[data-pp-review-banner] [data-pp-text]") == (
+            "Cette persona a été révisée pour la dernière fois le 1er décembre 2025 et sa "
+            f"révision est en retard de 1 jour — responsable{NBSP}: @ops"
+        )
+        assert later.inner_text("[data-pp-review-banner] [data-pp-label]") == "En retard"
+    finally:
+        server.shutdown()
+    assert page.console_errors == []
