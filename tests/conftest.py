@@ -116,6 +116,35 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def render_example(**options: Any) -> dict[str, Any]:
+    """The example handbook's outputs by ``src_uri``, generated in-process (images off)."""
+    import datetime as dt
+
+    from mkdocs_persona_plugin.loader import load_handbook
+    from mkdocs_persona_plugin.options import HandbookOptions
+    from mkdocs_persona_plugin.site import build_outputs
+
+    today = dt.date.fromisoformat(FIXED_TODAY)
+    opts = HandbookOptions(
+        project_root=REPO,
+        personas_dir=REPO / "personas",
+        journeys_dir=REPO / "journeys",
+        cache_dir=REPO / ".cache-unused",
+        today=today,
+        **options,
+    )
+    handbook = load_handbook(REPO / "personas", REPO / "journeys", root=REPO, today=today)
+    return {o.src_uri: o for o in build_outputs(handbook, opts, images=None)}
+
+
+def body_soup(output: Any) -> Any:
+    """The HTML body of a generated page, parsed with BeautifulSoup."""
+    from bs4 import BeautifulSoup
+
+    assert isinstance(output.content, str)
+    return BeautifulSoup(output.body, "html.parser")
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The repository's example handbook, built once with ``--strict`` and a fixed today."""

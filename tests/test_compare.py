@@ -10,10 +10,16 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXED_TODAY, REPO, BuildResult, run_build, write_project
+from conftest import (
+    FIXED_TODAY,
+    BuildResult,
+    body_soup,
+    render_example,
+    run_build,
+    write_project,
+)
 
-from mkdocs_persona_plugin.loader import load_handbook
-from mkdocs_persona_plugin.options import Comparison, HandbookOptions
+from mkdocs_persona_plugin.options import Comparison
 from mkdocs_persona_plugin.persona_data import (
     cell_key,
     compare_model,
@@ -21,31 +27,14 @@ from mkdocs_persona_plugin.persona_data import (
     item_key,
     shared_count,
 )
-from mkdocs_persona_plugin.site import Output, build_outputs
 
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 ACTIVE_BY_SHARE = ["ben", "margie", "fiona", "hannah", "carla", "sam", "paula", "bruno", "ian"]
 SHARED_CHANNEL = "Vendor webinars and on-demand demos"
 
 
-def render(**options: Any) -> dict[str, Output]:
-    """The example handbook's outputs by ``src_uri``, generated in-process (images off)."""
-    opts = HandbookOptions(
-        project_root=REPO,
-        personas_dir=REPO / "personas",
-        journeys_dir=REPO / "journeys",
-        cache_dir=REPO / ".cache-unused",
-        today=TODAY,
-        **options,
-    )
-    handbook = load_handbook(REPO / "personas", REPO / "journeys", root=REPO, today=TODAY)
-    return {o.src_uri: o for o in build_outputs(handbook, opts, images=None)}
-
-
-def body(output: Output) -> BeautifulSoup:
-    """The HTML body of a generated Markdown page."""
-    assert isinstance(output.content, str)
-    return BeautifulSoup(output.body, "html.parser")
+render = render_example
+body = body_soup
 
 
 def text(node: Any) -> str:
