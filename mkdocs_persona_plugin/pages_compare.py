@@ -139,6 +139,7 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         description=t("compare.intro"),
         nav_section="personas",
         nav_weight=-8,
+        listing=True,
         hide=["toc"],
     )
     yield Output(src_uri=data_src, content=compare_json(ctx, src), kind="data")

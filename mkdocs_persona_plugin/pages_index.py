@@ -85,5 +85,6 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         description=ctx.strings("gallery_intro"),
         nav_section="personas",
         nav_weight=-10,
+        listing=True,
         hide=["toc"],
     )

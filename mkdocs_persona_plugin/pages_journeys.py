@@ -287,6 +287,7 @@ def index_page(ctx: BuildContext, journeys: Sequence[Journey]) -> Output:
         description=t("journey.index_intro"),
         nav_section="journeys",
         nav_weight=-10,
+        listing=True,
         hide=["toc"],
     )
 

@@ -62,5 +62,6 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         description=ctx.strings("onboarding.description"),
         nav_section="personas",
         nav_weight=-9,
+        listing=True,
         hide=["toc"],
     )

@@ -109,6 +109,7 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         description=ctx.strings("review.description"),
         nav_section="reviews",
         nav_weight=0,
+        listing=True,
         hide=["toc"],
     )
     yield Output(src_uri=ctx.src("reviews.json"), content=reviews_json(ctx, items), kind="asset")

@@ -27,6 +27,8 @@ from .urls import join, page_url, relative_url
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE_ASSETS = Path(__file__).parent / "assets"
+#: Above this many personas, listing pages are left out of the search index.
+LARGE_HANDBOOK = 100
 #: Stands in a generated page's Markdown for its HTML body (see :class:`Output`).
 BODY_MARKER = "<!-- mkdocs-persona-plugin: page body -->"
 
@@ -148,9 +150,17 @@ class BuildContext:
         meta: dict[str, Any] | None = None,
         head: str = "",
         persona_id: str = "",
+        listing: bool = False,
     ) -> Output:
-        """A page: front matter for the host, and ``body`` (already-rendered HTML) kept apart."""
+        """A page: front matter for the host, and ``body`` (already-rendered HTML) kept apart.
+
+        A ``listing`` (gallery, start here, compare, journeys, tracker) repeats what the persona
+        and journey pages say; in a large handbook it is kept out of the search index, where it
+        would only add duplicate results and most of the indexing time.
+        """
         front: dict[str, Any] = {"title": safe_title(title)}
+        if listing and len(self.handbook.personas) > LARGE_HANDBOOK:
+            front["search"] = {"exclude": True}
         if description:
             front["description"] = html.escape(description)
         if hide:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from conftest import run_build, write_project
+import pytest
+import yaml
+from conftest import render_example, run_build, write_project
+
+from mkdocs_persona_plugin import site
 
 PERSONA = """\
 name: Ada Admin
@@ -113,3 +118,26 @@ def test_hand_written_page_is_not_clobbered(tmp_path: Path) -> None:
         "'personas/ada.md' exists in docs_dir: the hand-written page is used instead of the "
         "generated one." in result.log
     )
+
+
+def test_listing_pages_leave_the_search_index_only_in_large_handbooks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    listings = [
+        "personas/index.md",
+        "personas/start-here.md",
+        "personas/compare.md",
+        "journeys/index.md",
+        "reviews/index.md",
+    ]
+
+    def excluded(outputs: dict[str, Any]) -> list[str]:
+        return [
+            src
+            for src, out in outputs.items()
+            if out.is_page and "search" in yaml.safe_load(out.content.split("---\n", 2)[1])
+        ]
+
+    assert excluded(render_example()) == []  # 11 personas: everything is searchable
+    monkeypatch.setattr(site, "LARGE_HANDBOOK", 5)
+    assert sorted(excluded(render_example())) == sorted(listings)
