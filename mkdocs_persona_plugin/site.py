@@ -8,6 +8,7 @@ does not import mkdocs.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,7 +177,7 @@ class BuildContext:
         return Output(
             src_uri=src_uri,
             content=text,
-            body=body.strip(),
+            body=_compact(body.strip()),
             title=title,
             edit_url=edit_url,
             nav_section=nav_section,
@@ -184,6 +185,22 @@ class BuildContext:
             head=head,
             persona_id=persona_id,
         )
+
+
+_WIDE = re.compile("[^\x00-\xff]")
+
+
+def _compact(html_text: str) -> str:
+    """``html_text`` with characters above U+00FF written as character references.
+
+    Python stores a string at 2 or 4 bytes per character as soon as one character needs it, so
+    a single "—" doubles the memory a page body (and the page MkDocs builds from it) takes. The
+    browser and every HTML parser read ``&#8212;`` as "—"; the pages contain no ``<script>``
+    or ``<style>`` blocks, where references would not be decoded.
+    """
+    if html_text.isascii() or not _WIDE.search(html_text):
+        return html_text
+    return _WIDE.sub(lambda m: f"&#{ord(m.group(0))};", html_text)
 
 
 def safe_title(title: str) -> str:

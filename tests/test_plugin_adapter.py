@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import render_example, run_build, write_project
+from conftest import body_soup, render_example, run_build, write_project
 
 from mkdocs_persona_plugin import site
 
@@ -141,3 +141,10 @@ def test_listing_pages_leave_the_search_index_only_in_large_handbooks(
     assert excluded(render_example()) == []  # 11 personas: everything is searchable
     monkeypatch.setattr(site, "LARGE_HANDBOOK", 5)
     assert sorted(excluded(render_example())) == sorted(listings)
+
+
+def test_page_bodies_keep_wide_characters_as_references_that_read_back_exactly() -> None:
+    page = render_example()["personas/bruno.md"]
+    assert "—" not in page.body and "&#8212;" in page.body  # 1 byte per character in memory
+    text = body_soup(page).get_text(" ")
+    assert "—" in text and "&#8212;" not in text
