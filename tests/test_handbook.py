@@ -169,7 +169,9 @@ def test_gallery_marks_negative_draft_and_review_state(example_site: BuildResult
     bruno = cards["bruno"]
     assert "pp-card-negative" in bruno["class"]
     badge = bruno.select_one(".pp-badge-type")
-    assert text(badge) == "Negative persona" and badge.svg is not None
+    assert text(badge) == "Negative persona"
+    icon = badge.select_one(".pp-icon")
+    assert icon["class"] == ["pp-icon", "pp-icon-negative"] and icon["aria-hidden"] == "true"
     assert text(cards["stella"].select_one(".pp-badge-draft")) == "Draft"
     assert not cards["margie"].select(".pp-badge-draft")
     dots = {i: c.select_one(".pp-review-dot") for i, c in cards.items()}
@@ -295,11 +297,14 @@ def test_persona_page_header_and_content(example_site: BuildResult) -> None:
 def test_persona_page_related_journeys_and_footer(example_site: BuildResult) -> None:
     soup = example_site.soup("personas/margie/index.html")
     root = soup.select_one("div.pp-persona")
-    related = root.select("#related ~ div article.pp-card")
-    assert [a.select_one(".pp-card-link")["href"] for a in related] == [
+    related = root.select("#related + ul.pp-related > li")
+    assert [li.select_one(".pp-related-name a")["href"] for li in related] == [
         "../hannah/", "../ben/", "../sam/"
     ]
-    compare = related[0].select_one("a.pp-card-action")
+    assert text(related[0].select_one(".pp-related-name")) == "Head of Finance Hannah"
+    assert text(related[0].select_one(".pp-badge-type")) == "Decision-maker"
+    assert related[0].select_one("img.pp-related-avatar")["alt"]
+    compare = related[0].select_one("a.pp-related-compare")
     assert compare["href"] == "../compare/?p=margie,hannah"
     assert compare["aria-label"] == "Compare Finance Manager Margie and Head of Finance Hannah"
     journeys = root.select("#journeys + ul li")
@@ -373,10 +378,10 @@ def test_journey_links_only_with_journey_pages() -> None:
     assert items and not [li for li in items if li.select(".pp-journey-title a")]
 
 
-def test_related_cards_without_compare() -> None:
+def test_related_personas_without_compare() -> None:
     soup = body(render(compare=False)["personas/margie.md"])
-    assert soup.select("#related ~ div article.pp-card")
-    assert not soup.select("a.pp-card-action")
+    assert soup.select("#related + ul.pp-related > li")
+    assert not soup.select("a.pp-related-compare")
 
 
 # Start here ------------------------------------------------------------------------------

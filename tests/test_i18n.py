@@ -196,7 +196,7 @@ def test_german_persona_page(de_site: BuildResult) -> None:
     assert [t["datetime"] for t in footer.select("time")] == ["2026-03-14", "2027-03-14"]
     assert text(footer.select_one(".pp-edit")) == "Diese Persona bearbeiten"
     assert text(footer.select_one(".pp-print")) == "Persona-Steckbrief drucken"
-    related = root.select_one(".pp-section-related .pp-card-action")
+    related = root.select_one(".pp-section-related .pp-related-compare")
     assert related["aria-label"] == "Finance Manager Margie und Head of Finance Hannah vergleichen"
 
 

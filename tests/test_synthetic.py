@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import random
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -110,7 +111,11 @@ def test_markup_fast_path_matches_markdown(book: Any) -> None:
         "1986. A year", "- not a list?", "# not a heading", "> not a quote", "---", "x_y_z",
         "a *b* c", "AT&T <b>", "tab\there", "two  spaces", "http://example.com/x", "50% of £3k",
         "\u00a0leading nbsp", "line\u2028separator", "trailing ", "\x01control",
+        "**Payroll** first.", "a**b**c", "** x**", "**x **", "**a** **b**", "1. **x** y",
+        "- **x**", "**x**", "x **y**", "**a\u00a0** b", "*** x", "**x*y**", "***x***",
     ]
+    rng = random.Random(5)
+    texts += ["".join(rng.choices("ab *1.-\u00a0_#", k=rng.randint(1, 12))) for _ in range(3000)]
     for text in texts:
         markup._render.cache_clear()
         expected = markup._md().convert(escape(markup.clean(text), quote=False))
