@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     """The URL (relative to the site root) MkDocs gives the Markdown file ``src_uri``.
 
@@ -23,22 +25,39 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return f"{stem}.html"
 
 
+@lru_cache(maxsize=65536)
 def relative_url(target: str, base_page: str) -> str:
-    """``target`` (a site-root-relative URL) as seen from the page at URL ``base_page``."""
+    """``target`` (a site-root-relative URL) as seen from the page at URL ``base_page``.
+
+    The same result as ``posixpath.relpath`` on the two paths, computed on their segments
+    (a large handbook asks for tens of thousands of links).
+    """
     if base_page.endswith("/") or not base_page:
         base_dir = base_page
     else:
         base_dir = posixpath.dirname(base_page)
-    base_dir = base_dir.rstrip("/") or "."
     fragment = ""
     if "#" in target:
         target, fragment = target.split("#", 1)
         fragment = "#" + fragment
     trailing = "/" if target.endswith("/") else ""
-    rel = posixpath.relpath(target.rstrip("/") or ".", base_dir)
+    to, start = _segments(target), _segments(base_dir)
+    if ".." in to or ".." in start:
+        rel = posixpath.relpath(target.rstrip("/") or ".", base_dir.rstrip("/") or ".")
+    else:
+        common = 0
+        for a, b in zip(to, start, strict=False):
+            if a != b:
+                break
+            common += 1
+        rel = "/".join([".."] * (len(start) - common) + to[common:]) or "."
     if rel == ".":
         return ("./" if trailing else ".") + fragment
     return rel + trailing + fragment
+
+
+def _segments(path: str) -> list[str]:
+    return [part for part in path.split("/") if part and part != "."]
 
 
 def join(*parts: str) -> str:

@@ -229,8 +229,7 @@ def test_compare_data_json_is_compact_and_complete(example_site: BuildResult) ->
 
 def test_compare_data_has_no_avatars_when_images_are_off() -> None:
     out = render()["personas/compare-data.json"]
-    assert isinstance(out.content, str)
-    data = json.loads(out.content)
+    data = json.loads(out.data())
     assert {p["avatar"] for p in data["personas"]} == {""}
     assert next(p for p in data["personas"] if p["id"] == "hannah")["initials"] == "HH"
 
