@@ -292,9 +292,14 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             page.edit_url = out.edit_url or None
         return context
 
+    # First, so that plugins which rewrite the page (minifiers) see it whole.
+    @event_priority(100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         out = self.outputs.get(page.file.src_uri)
-        if out is not None and out.head and "</head>" in output:
+        if out is None:
+            return output
+        output = out.fill_chrome(output)
+        if out.head and "</head>" in output:
             output = output.replace("</head>", out.head + "</head>", 1)
         return output
 

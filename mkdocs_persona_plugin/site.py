@@ -33,6 +33,12 @@ PACKAGE_ASSETS = Path(__file__).parent / "assets"
 LARGE_HANDBOOK = 100
 #: Stands in a generated page's Markdown for its HTML body (see :class:`Output`).
 BODY_MARKER = "<!-- mkdocs-persona-plugin: page body -->"
+#: Templates wrap a page's navigation chrome (breadcrumbs, review banner, related personas,
+#: footer, previous/next) in these comments; see :attr:`Output.chrome`.
+CHROME_START = "<!--pp-chrome-->"
+CHROME_END = "<!--/pp-chrome-->"
+_CHROME = re.compile(re.escape(CHROME_START) + "(.*?)" + re.escape(CHROME_END), re.DOTALL)
+_CHROME_SLOT = re.compile(r"<!--pp-chrome:(\d+)-->")
 
 
 @dataclass
@@ -42,7 +48,11 @@ class Output:
     A page has ``src_uri`` ending in ``.md``, ``content`` (front matter and the one line
     :data:`BODY_MARKER`) and ``body``, the rendered HTML a host puts in place of the marker
     once the Markdown is converted: the HTML never goes through a Markdown parser, which
-    would only re-read it (a third of a large build's time).
+    would only re-read it (a third of a large build's time). The page's navigation chrome is
+    kept apart in ``chrome``, with a ``<!--pp-chrome:N-->`` slot for each block in ``body``:
+    a host fills the slots in the finished page (:meth:`fill_chrome`), after its search
+    index has read the content, so links to other pages are neither indexed nor parsed.
+    :meth:`full_body` is the body with the chrome in place.
     An asset has ``content`` (str or bytes), ``packed`` (the same, zlib-compressed: see
     :meth:`pack`) or ``source`` (a file to copy, e.g. a cached image); :meth:`data` reads any.
     """
@@ -50,6 +60,7 @@ class Output:
     src_uri: str
     content: str | bytes | None = None
     body: str = ""
+    chrome: list[str] = field(default_factory=list)
     source: Path | None = None
     title: str = ""
     edit_url: str = ""
@@ -64,6 +75,16 @@ class Output:
     def is_page(self) -> bool:
         """Whether this output is a Markdown page."""
         return self.src_uri.endswith(".md")
+
+    def fill_chrome(self, html_text: str) -> str:
+        """``html_text`` (a finished page, or the body) with the chrome in its slots."""
+        if not self.chrome:
+            return html_text
+        return _CHROME_SLOT.sub(lambda m: self.chrome[int(m.group(1))], html_text)
+
+    def full_body(self) -> str:
+        """The page's HTML body with its chrome in place."""
+        return self.fill_chrome(self.body)
 
     def pack(self) -> None:
         """Keep ``content`` compressed until it is written.
@@ -198,10 +219,18 @@ class BuildContext:
             + BODY_MARKER
             + "\n"
         )
+        chrome: list[str] = []
+
+        def slot(match: re.Match[str]) -> str:
+            chrome.append(match.group(1))
+            return f"<!--pp-chrome:{len(chrome) - 1}-->"
+
+        body = _CHROME.sub(slot, _compact(body.strip()))
         return Output(
             src_uri=src_uri,
             content=text,
-            body=_compact(body.strip()),
+            body=body,
+            chrome=chrome,
             title=title,
             edit_url=edit_url,
             nav_section=nav_section,

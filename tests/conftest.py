@@ -142,7 +142,7 @@ def body_soup(output: Any) -> Any:
     from bs4 import BeautifulSoup
 
     assert isinstance(output.content, str)
-    return BeautifulSoup(output.body, "html.parser")
+    return BeautifulSoup(output.full_body(), "html.parser")
 
 
 @pytest.fixture(scope="session")

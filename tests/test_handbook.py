@@ -59,7 +59,7 @@ def body(output: Output) -> BeautifulSoup:
     assert isinstance(output.content, str)
     _, front, _ = output.content.split("---\n", 2)
     assert yaml.safe_load(front)["title"]
-    return BeautifulSoup(output.body, "html.parser")
+    return BeautifulSoup(output.full_body(), "html.parser")
 
 
 def front_matter(output: Output) -> dict[str, Any]:

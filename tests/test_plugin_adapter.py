@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import body_soup, render_example, run_build, write_project
+from conftest import BuildResult, body_soup, render_example, run_build, write_project
 
 from mkdocs_persona_plugin import site
 
@@ -145,6 +146,28 @@ def test_listing_pages_leave_the_search_index_only_in_large_handbooks(
 
 def test_page_bodies_keep_wide_characters_as_references_that_read_back_exactly() -> None:
     page = render_example()["personas/bruno.md"]
-    assert "—" not in page.body and "&#8212;" in page.body  # 1 byte per character in memory
+    full = page.full_body()
+    assert "—" not in full and "&#8212;" in full  # 1 byte per character in memory
     text = body_soup(page).get_text(" ")
     assert "—" in text and "&#8212;" not in text
+
+
+def test_navigation_chrome_is_filled_in_after_the_search_index_reads_the_page(
+    example_site: BuildResult,
+) -> None:
+    """Breadcrumbs, review banner, related personas, footer and previous/next are put into
+    the finished page, so search indexes the persona's content, not links to other pages."""
+    margie = render_example()["personas/margie.md"]
+    assert "pp-section-related" not in margie.body and "pp-persona-footer" not in margie.body
+    assert any("pp-section-related" in block for block in margie.chrome)
+    for html in example_site.site.rglob("*.html"):
+        assert "pp-chrome" not in html.read_text(encoding="utf-8"), html
+    page = example_site.soup("personas/margie/index.html")
+    assert page.select_one(".pp-persona > nav.pp-crumbs")
+    assert page.select_one(".pp-section-related h2#related")
+    assert page.select_one(".pp-persona-footer") and page.select_one("nav.pp-stepnav")
+    index = json.loads((example_site.site / "search" / "search_index.json").read_text())
+    margie_docs = [d for d in index["docs"] if d["location"].startswith("personas/margie/")]
+    assert any(d["location"] == "personas/margie/#goals" for d in margie_docs)
+    assert not [d for d in margie_docs if "related" in d["location"]]
+    assert not [d for d in margie_docs if "Head of Finance Hannah" in d["text"]]
