@@ -36,9 +36,18 @@ class Handbook:
     journeys: dict[str, Journey] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
 
+    _by_persona: dict[str, list[Journey]] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: tuple[int, int] = field(default=(0, -1), repr=False, compare=False)
+
     def journeys_of(self, persona_id: str) -> list[Journey]:
-        """The journeys a persona appears in."""
-        return [j for j in self.journeys.values() if persona_id in j.persona_ids]
+        """The journeys a persona appears in (from an index built on first use)."""
+        if self._indexed != (id(self.journeys), len(self.journeys)):
+            self._by_persona = {}
+            for journey in self.journeys.values():
+                for pid in dict.fromkeys(journey.persona_ids):
+                    self._by_persona.setdefault(pid, []).append(journey)
+            self._indexed = (id(self.journeys), len(self.journeys))
+        return list(self._by_persona.get(persona_id, ()))
 
 
 @dataclass

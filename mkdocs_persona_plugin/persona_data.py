@@ -68,6 +68,8 @@ def _cell(text: object) -> list[Any]:
     """``[html]``, or ``[html, key]`` when the key is not :func:`default_key` of the HTML."""
     value = format_number(text) if isinstance(text, (int, float)) else str(text)
     html = markup.render_inline(value)
+    if html.isascii() and "<" not in html and "&" not in html:
+        return [html]  # plain ASCII prose: item_key(value) is default_key(html)
     key = item_key(value)
     return [html] if default_key(html) == key else [html, key]
 

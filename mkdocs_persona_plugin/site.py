@@ -39,6 +39,8 @@ CHROME_START = "<!--pp-chrome-->"
 CHROME_END = "<!--/pp-chrome-->"
 _CHROME = re.compile(re.escape(CHROME_START) + "(.*?)" + re.escape(CHROME_END), re.DOTALL)
 _CHROME_SLOT = re.compile(r"<!--pp-chrome:(\d+)-->")
+#: libyaml's emitter when PyYAML has it (six times faster than the pure-Python one).
+_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass
@@ -214,7 +216,7 @@ class BuildContext:
         front.update(meta or {})
         text = (
             "---\n"
-            + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+            + yaml.dump(front, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
             + "---\n\n"
             + BODY_MARKER
             + "\n"

@@ -169,6 +169,33 @@ def test_persona_page_has_no_errors_and_no_broken_images(page: Any, example_url:
     assert page.console_errors == []
 
 
+def test_icons_are_painted_and_related_personas_fit_a_phone(page: Any, example_url: str) -> None:
+    """Icons are CSS masks in the text colour; the related list stacks on a 375 px screen."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    offline(page, example_url)
+    page.goto(example_url + "personas/margie/")
+    page.wait_for_load_state("load")
+    icons = page.evaluate(
+        """() => [...document.querySelectorAll(".pp-persona .pp-icon")].map(el => {
+            const style = getComputedStyle(el);
+            const box = el.getBoundingClientRect();
+            return {cls: el.className, mask: style.maskImage || style.webkitMaskImage,
+                    bg: style.backgroundColor, color: style.color, w: box.width, h: box.height};
+        })"""
+    )
+    assert len(icons) >= 4, icons
+    for icon in icons:
+        assert icon["mask"].startswith('url("data:image/svg+xml'), icon
+        assert icon["bg"] == icon["color"] and icon["w"] >= 10 and icon["h"] >= 10, icon
+    items = page.locator(".pp-section-related li.pp-related-item")
+    assert items.count() == 3
+    for i in range(3):
+        box = items.nth(i).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.console_errors == []
+
+
 def test_dark_mode_changes_card_colours(page: Any, themed_url: str) -> None:
     open_gallery(page, themed_url)
 
