@@ -8,7 +8,6 @@ data fails the build without touching the last good ``site/``. Pages and images 
 from __future__ import annotations
 
 import os
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .config import PersonaConfig
+from .files import LinkedFile, PackedFile
 from .images import ImageCache, PhotoError
 from .intervals import parse_interval, resolve_today
 from .loader import Handbook, load_handbook
@@ -215,7 +215,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             if existing is not None:
                 files.remove(existing)
             if out.source is not None:
-                file = File.generated(config, out.src_uri, abs_src_path=str(out.source))
+                file = LinkedFile.generated(config, out.src_uri, abs_src_path=str(out.source))
             elif out.packed:
                 file = PackedFile.from_packed(config, out.src_uri, out.packed)
             else:
@@ -309,35 +309,6 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
                 f"{len(self.stale_problems)} problem(s) in persona/journey files are still "
                 "unresolved (see above)."
             )
-
-
-class PackedFile(File):
-    """A generated file whose content stays zlib-compressed until MkDocs writes it.
-
-    MkDocs keeps every generated file's content in memory for the whole build; the data files
-    of a large handbook are megabytes of JSON. Every ``File`` method reads the content through
-    ``_content``, so the property decompresses it there, on demand.
-    """
-
-    packed: bytes = b""
-
-    @classmethod
-    def from_packed(cls, config: MkDocsConfig, src_uri: str, packed: bytes) -> PackedFile:
-        """A generated file at ``src_uri`` whose content is ``packed`` (zlib data)."""
-        file = cls.generated(config, src_uri, content=b"")
-        assert isinstance(file, cls)
-        file.packed = packed
-        return file
-
-    @property  # type: ignore[override]
-    def _content(self) -> bytes | None:
-        return zlib.decompress(self.packed) if self.packed else b""
-
-    @_content.setter
-    def _content(self, value: str | bytes | None) -> None:
-        if value:
-            raw = value.encode("utf-8") if isinstance(value, str) else value
-            self.packed = zlib.compress(raw, 1)
 
 
 def _asset_names() -> list[str]:

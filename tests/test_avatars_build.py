@@ -118,6 +118,17 @@ def test_second_build_regenerates_nothing(built_twice: tuple[BuildResult, dict[s
     assert _snapshot(result.project / CACHE) == after_first
 
 
+def test_published_images_are_links_to_the_cache(
+    built_twice: tuple[BuildResult, dict[str, int]],
+) -> None:
+    """Warm builds link the cached files into the site instead of copying them."""
+    result, _ = built_twice
+    cached = {p.stat().st_ino for p in (result.project / CACHE).rglob("*") if p.is_file()}
+    published = sorted((result.site / "personas" / "assets").iterdir())
+    assert len(published) == 9
+    assert {p.stat().st_ino for p in published} == cached
+
+
 def test_avatars_are_published_and_used(built_twice: tuple[BuildResult, dict[str, int]]) -> None:
     result, _ = built_twice
     for pid in ("ann", "bob", "cy"):

@@ -1,0 +1,76 @@
+"""How MkDocs writes the plugin's generated files (the adapter's side of :class:`~.site.Output`).
+
+A large handbook has thousands of generated files; these ``File`` kinds keep them cheap in
+memory and on disk without leaving MkDocs' file pipeline (``--dirty``, ``serve`` and other
+plugins see them like any other file).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import zlib
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+
+class PackedFile(File):
+    """A generated file whose content stays zlib-compressed until MkDocs writes it.
+
+    MkDocs keeps every generated file's content in memory for the whole build; the data files
+    of a large handbook are megabytes of JSON. Every ``File`` method reads the content through
+    ``_content``, so the property decompresses it there, on demand.
+    """
+
+    packed: bytes = b""
+
+    @classmethod
+    def from_packed(cls, config: MkDocsConfig, src_uri: str, packed: bytes) -> PackedFile:
+        """A generated file at ``src_uri`` whose content is ``packed`` (zlib data)."""
+        file = cls.generated(config, src_uri, content=b"")
+        assert isinstance(file, cls)
+        file.packed = packed
+        return file
+
+    @property  # type: ignore[override]
+    def _content(self) -> bytes | None:
+        return zlib.decompress(self.packed) if self.packed else b""
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        if value:
+            raw = value.encode("utf-8") if isinstance(value, str) else value
+            self.packed = zlib.compress(raw, 1)
+
+
+class LinkedFile(File):
+    """A file from the plugin's image cache, hard-linked into the site when it can be.
+
+    Copying costs about a quarter of a millisecond per file, mostly opening and creating
+    files: 0.7 s for the 3000 avatars and social cards of 1000 personas, a tenth of a warm
+    build. A hard link is ten times cheaper. It is used only when the cache and the site are
+    on the same file system; otherwise (and on any error) the file is copied as usual.
+    """
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Link (or copy) the cached file to its place in the site."""
+        if dirty and not self.is_modified():
+            return
+        assert self.abs_src_path is not None
+        dest = self.abs_dest_path
+        temp = f"{dest}.pp-link"
+        try:
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(temp)
+            os.link(self.abs_src_path, temp)
+            os.replace(temp, dest)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.remove(temp)
+            super().copy_file(dirty)
+        else:
+            # rename() leaves both names when they already are links to the same file.
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(temp)
