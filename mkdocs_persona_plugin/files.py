@@ -33,7 +33,7 @@ class PackedFile(File):
         file.packed = packed
         return file
 
-    @property  # type: ignore[override]
+    @property
     def _content(self) -> bytes | None:
         return zlib.decompress(self.packed) if self.packed else b""
 
