@@ -67,7 +67,7 @@ SOCIAL_SIZE: tuple[int, int] = (1200, 630)
 MAX_PIXELS: int = 40_000_000
 """Largest photo (width x height) we agree to decode; bigger ones are refused."""
 
-CACHE_VERSION: int = 1
+CACHE_VERSION: int = 2
 """Part of every cache key; bump it whenever rendering output changes."""
 
 _WEBP_SUPPORTED: bool = bool(features.check("webp"))
@@ -283,42 +283,50 @@ def avatar_colour(persona_id: str) -> str:
 _FONTS = threading.local()  # FreeType faces are not safe to share between threads
 
 
-def _font(size: int) -> _Font:
-    cache: dict[int, _Font] | None = getattr(_FONTS, "cache", None)
+#: DejaVu Sans cut down to Latin, Greek and Cyrillic (see ``scripts/subset_fonts.py``).
+FONT_DIR = Path(__file__).parent / "fonts"
+_FONT_FILES = {False: FONT_DIR / "DejaVuSans.ttf", True: FONT_DIR / "DejaVuSans-Bold.ttf"}
+
+
+def _font(size: int, bold: bool = False) -> _Font:
+    """The bundled font at ``size`` pixels; Pillow's own if FreeType is missing."""
+    cache: dict[tuple[int, bool], _Font] | None = getattr(_FONTS, "cache", None)
     if cache is None:
         cache = {}
         _FONTS.cache = cache
-    font = cache.get(size)
+    font = cache.get((size, bold))
     if font is None:
         try:
-            font = ImageFont.load_default(size=max(1, size))
-        except Exception:  # Pillow built without FreeType: small bitmap font
-            font = ImageFont.load_default()
-        cache[size] = font
+            font = ImageFont.truetype(str(_FONT_FILES[bold]), max(1, size))
+        except (OSError, ImportError):  # no FreeType in this Pillow, or no font file
+            try:
+                font = ImageFont.load_default(size=max(1, size))
+            except Exception:
+                font = ImageFont.load_default()
+        cache[(size, bold)] = font
     return font
 
 
 _DRAWABLE: dict[str, bool] = {}
 _NOTDEF_PROBE = "\ue000"  # private-use code point: renders as the "missing glyph" box
-_PUNCTUATION = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": ",",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u2022": "-",
-    }
-)
+#: What to draw for punctuation the font lacks (only Pillow's ASCII fallback font does).
+_PUNCTUATION_FALLBACK: dict[str, str] = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": ",",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u2022": "-",
+}
 
 
 def _glyph_pixels(font: _Font, ch: str) -> bytes:
@@ -346,12 +354,12 @@ def _drawable(ch: str) -> bool:
 def _displayable(text: str) -> str:
     """Plain text made safe for drawing on one line.
 
-    Control characters are removed, whitespace is collapsed, typographic
-    punctuation is mapped to ASCII and accented letters the bundled font lacks
-    are drawn without their accents. Characters with no fallback are kept (they
+    Control characters are removed and whitespace is collapsed. Characters the
+    bundled font lacks are drawn as near as it can: typographic punctuation as
+    ASCII, accented letters without their accents. Characters with no fallback are kept (they
     render as a box rather than crashing).
     """
-    text = unicodedata.normalize("NFC", text).translate(_PUNCTUATION)
+    text = unicodedata.normalize("NFC", text)
     cleaned: list[str] = []
     for ch in text:
         category = unicodedata.category(ch)
@@ -361,6 +369,8 @@ def _displayable(text: str) -> str:
             continue
         elif _drawable(ch):
             cleaned.append(ch)
+        elif ch in _PUNCTUATION_FALLBACK:
+            cleaned.append(_PUNCTUATION_FALLBACK[ch])
         else:
             base = "".join(
                 c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
@@ -477,7 +487,7 @@ def _initials_image(text: str, colour: str, size: int) -> Image.Image:
     draw = ImageDraw.Draw(im)
     label = _displayable(text)
     if label and all(_drawable(ch) for ch in label):
-        font = _font(max(1, round(size * (0.42 if len(label) > 1 else 0.5))))
+        font = _font(max(1, round(size * (0.40 if len(label) > 1 else 0.48))), bold=True)
         left, top, right, bottom = _text_box(draw, label, font)
         x = (size - (right - left)) / 2 - left
         y = (size - (bottom - top)) / 2 - top
@@ -576,7 +586,7 @@ def _render_card(
 
     x0 = ax + diameter + 70
     text_width = width - margin - x0
-    label_font, name_font, tag_font = _font(30), _font(60), _font(34)
+    label_font, name_font, tag_font = _font(28, bold=True), _font(56, bold=True), _font(32)
     blocks: list[tuple[list[str], _Font, int, str, int]] = []
     label = _displayable(type_label)
     if label:

@@ -21,6 +21,7 @@ from mkdocs_persona_plugin.images import (
     SOCIAL_SIZE,
     ImageCache,
     PhotoError,
+    _displayable,
     avatar_colour,
     initials,
     verify_photo,
@@ -413,6 +414,40 @@ def test_social_card_handles_hostile_and_odd_text(
     card = ImageCache(tmp_path).social_card("p", name, tagline, type_label, site, None)
     with Image.open(card) as im:
         assert im.size == SOCIAL_SIZE
+
+
+def _pixels(path: Path) -> bytes:
+    with Image.open(path) as im:
+        return im.convert("RGB").tobytes()
+
+
+def test_accents_and_other_scripts_are_drawn_as_written(tmp_path: Path) -> None:
+    """The bundled DejaVu Sans subset covers Latin, Greek and Cyrillic: "José" is not
+    drawn as "Jose" on a social card, nor "É" as "E" on an initials avatar."""
+    text = "José Müller-Łukasiewicz — «Straße», Ωmega, Жанна"
+    assert _displayable(text) == text
+    assert _displayable("山田") == "山田"  # no glyph, no fallback: kept (drawn as boxes)
+    cache = ImageCache(tmp_path)
+    accented = cache.social_card("j", "José Ñúñez", "Préfère «ça»", "Décideur", "Site", None)
+    plain = cache.social_card("j", "Jose Nunez", "Prefere <<ca>>", "Decideur", "Site", None)
+    assert _pixels(accented) != _pixels(plain)
+    pairs = (("Élodie Ørsted", "Elodie Orsted"), ("Жанна Ёлкина", "Zhanna Yolkina"))
+    for name, ascii_name in pairs:
+        drawn = cache.avatar("e", name, None, 96)
+        assert _pixels(drawn) != _pixels(cache.avatar("e", ascii_name, None, 96)), name
+        with Image.open(drawn) as im:  # white letters, not the silhouette fallback
+            assert im.convert("L").getextrema()[1] > 240
+
+
+def test_bundled_fonts_and_their_licence_ship_with_the_package() -> None:
+    from mkdocs_persona_plugin.images import FONT_DIR
+
+    assert sorted(p.name for p in FONT_DIR.iterdir()) == [
+        "DejaVuSans-Bold.ttf",
+        "DejaVuSans.ttf",
+        "LICENSE-DejaVu.txt",
+    ]
+    assert "Bitstream Vera" in (FONT_DIR / "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
 
 
 def test_output_is_deterministic(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ IGNORED = shutil.ignore_patterns(
 def _data_files() -> list[str]:
     """Every non-Python file the package needs at run time, as paths inside the wheel."""
     files = [PACKAGE / "py.typed"]
-    for folder in ("templates", "assets", "schemas"):
+    for folder in ("templates", "assets", "schemas", "fonts"):
         files.extend(p for p in (PACKAGE / folder).rglob("*") if p.is_file())
     return sorted(p.relative_to(REPO).as_posix() for p in files)
 
