@@ -80,3 +80,11 @@ def test_packed_file_is_written_uncompressed(tmp_path: Path) -> None:
     assert file.content_string == text and file.is_modified()
     file.copy_file()
     assert (tmp_path / "site" / "personas.json").read_text(encoding="utf-8") == text
+
+
+def test_packed_file_content_can_be_replaced_by_other_plugins(tmp_path: Path) -> None:
+    file = PackedFile.from_packed(config(tmp_path), "reviews.ics", zlib.compress(b"BEGIN"))
+    file.content_string = "BEGIN:VCALENDAR\r\n"
+    assert file.content_bytes == b"BEGIN:VCALENDAR\r\n"
+    file.content_bytes = b""
+    assert file.content_bytes == b"" and file.packed == b""
