@@ -58,6 +58,11 @@ class LinkedFile(File):
             return
         assert self.abs_src_path is not None
         dest = self.abs_dest_path
+        try:
+            os.link(self.abs_src_path, dest)  # the usual case: a clean site folder
+            return
+        except OSError:
+            pass  # no folder yet, a file there already (--dirty), or no links here: below
         temp = f"{dest}.pp-link"
         try:
             os.makedirs(os.path.dirname(dest), exist_ok=True)

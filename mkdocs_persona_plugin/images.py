@@ -732,9 +732,11 @@ class ImageCache:
         _atomic_write(path, data)
         self._record(path, generated=True)
 
-    def _avatars(
+    def _avatar_plan(
         self, persona_id: str, name: str, photo: Path | None, sizes: Iterable[int]
-    ) -> dict[int, Path]:
+    ) -> tuple[dict[int, Path], dict[str, Any], dict[str, Any]]:
+        """The cache paths of a persona's avatars by size, with the parts and encoder
+        parameters their names are derived from."""
         wanted = sorted({_check_size(size) for size in sizes}, reverse=True)
         parts: dict[str, Any]
         if photo is not None:
@@ -753,6 +755,25 @@ class ImageCache:
             f"{IMAGE_SUFFIX}"
             for size in wanted
         }
+        return paths, parts, params
+
+    def _cached_avatars(
+        self, persona_id: str, name: str, photo: Path | None, sizes: Iterable[int]
+    ) -> dict[int, Path] | None:
+        """The avatars if every size is cached already (nothing drawn), else None."""
+        paths, _, _ = self._avatar_plan(persona_id, name, photo, sizes)
+        if not all(path.is_file() for path in paths.values()):
+            return None
+        for path in paths.values():
+            self._record(path, generated=False)
+        return paths
+
+    def _avatars(
+        self, persona_id: str, name: str, photo: Path | None, sizes: Iterable[int]
+    ) -> dict[int, Path]:
+        photo = Path(photo) if photo is not None else None
+        paths, parts, params = self._avatar_plan(persona_id, name, photo, sizes)
+        wanted = sorted(paths, reverse=True)
         missing = [size for size in wanted if not self._lookup(paths[size])]
         if missing:
             square = _load_square(photo, missing[0]) if photo is not None else None
@@ -788,6 +809,39 @@ class ImageCache:
 
         All strings are drawn as plain text; empty ones are left out.
         """
+        path, colour = self._card_path(persona_id, name, tagline, type_label, site_name, photo)
+        if not self._lookup(path):
+            if photo is not None:
+                avatar = _resize_square(_load_square(Path(photo), _CARD_AVATAR), _CARD_AVATAR)
+            else:
+                avatar = _initials_image(initials(name), colour, _CARD_AVATAR)
+            card = _render_card(avatar, colour, name, tagline, type_label, site_name)
+            self._store(path, _encode(card, "PNG", _CARD_PARAMS))
+        return path
+
+    def cached_social_card(
+        self,
+        persona_id: str,
+        name: str,
+        tagline: str,
+        type_label: str,
+        site_name: str,
+        photo: Path | None,
+    ) -> Path | None:
+        """:meth:`social_card`'s path if the card is cached already (nothing drawn), else
+        None; raises :class:`PhotoError` if ``photo`` cannot be read."""
+        path, _ = self._card_path(persona_id, name, tagline, type_label, site_name, photo)
+        return path if self._lookup(path) else None
+
+    def _card_path(
+        self,
+        persona_id: str,
+        name: str,
+        tagline: str,
+        type_label: str,
+        site_name: str,
+        photo: Path | None,
+    ) -> tuple[Path, str]:
         colour = avatar_colour(persona_id)
         parts: dict[str, Any] = {
             "kind": "card",
@@ -803,15 +857,7 @@ class ImageCache:
             "params": _CARD_PARAMS,
             "avatar_params": _PHOTO_PARAMS,
         }
-        path = self.cache_dir / f"card-{_slug(persona_id)}-{_cache_key(parts)[:24]}.png"
-        if not self._lookup(path):
-            if photo is not None:
-                avatar = _resize_square(_load_square(Path(photo), _CARD_AVATAR), _CARD_AVATAR)
-            else:
-                avatar = _initials_image(initials(name), colour, _CARD_AVATAR)
-            card = _render_card(avatar, colour, name, tagline, type_label, site_name)
-            self._store(path, _encode(card, "PNG", _CARD_PARAMS))
-        return path
+        return self.cache_dir / f"card-{_slug(persona_id)}-{_cache_key(parts)[:24]}.png", colour
 
     def avatars_for_many(
         self,
@@ -841,9 +887,22 @@ class ImageCache:
                 exc.persona_id = persona_id
                 raise
 
+        results: dict[tuple[str, int], Path] = {}
+        todo: dict[str, tuple[str, Path | None]] = {}
+        for persona_id, (name, photo) in unique.items():
+            # A rebuild finds nearly everything cached: check that here, without threads.
+            try:
+                cached = self._cached_avatars(persona_id, name, photo, sizes)
+            except PhotoError:
+                cached = None  # reported below, in job order
+            if cached is None:
+                todo[persona_id] = (name, photo)
+            else:
+                results.update({(persona_id, size): path for size, path in cached.items()})
+
         futures: list[tuple[str, Future[dict[int, Path]]]] = []
-        if workers <= 1 or len(unique) <= 1:
-            for persona_id, (name, photo) in unique.items():
+        if workers <= 1 or len(todo) <= 1:
+            for persona_id, (name, photo) in todo.items():
                 future: Future[dict[int, Path]] = Future()
                 try:
                     future.set_result(run(persona_id, name, photo))
@@ -852,12 +911,11 @@ class ImageCache:
                 futures.append((persona_id, future))
         else:
             with ThreadPoolExecutor(
-                max_workers=min(workers, len(unique)), thread_name_prefix="persona-images"
+                max_workers=min(workers, len(todo)), thread_name_prefix="persona-images"
             ) as pool:
-                for persona_id, (name, photo) in unique.items():
+                for persona_id, (name, photo) in todo.items():
                     futures.append((persona_id, pool.submit(run, persona_id, name, photo)))
 
-        results: dict[tuple[str, int], Path] = {}
         first_error: PhotoError | None = None
         for persona_id, future in futures:
             error = future.exception()

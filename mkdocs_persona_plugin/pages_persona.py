@@ -114,22 +114,30 @@ def social_cards(ctx: BuildContext) -> dict[str, Path]:
         site_name = ctx.options.site_name or ctx.strings("handbook")
         people = list(ctx.handbook.personas.values())
 
-        def render(p: Persona) -> Path:
+        def card(p: Persona, *, draw: bool) -> Path | None:
+            args = (
+                p.id,
+                p.name,
+                markup.plain(p.tagline),
+                ctx.strings(f"type.{p.type.value}"),
+                site_name,
+                p.photo_path,
+            )
             try:
-                return ctx.images.social_card(  # type: ignore[no-any-return]
-                    p.id,
-                    p.name,
-                    markup.plain(p.tagline),
-                    ctx.strings(f"type.{p.type.value}"),
-                    site_name,
-                    p.photo_path,
-                )
+                if draw:
+                    return ctx.images.social_card(*args)  # type: ignore[no-any-return]
+                return ctx.images.cached_social_card(*args)  # type: ignore[no-any-return]
             except PhotoError as exc:
                 raise ValueError(f"{p.source_rel or p.id}: photo {exc}") from None
 
-        with ThreadPoolExecutor(IMAGE_WORKERS, thread_name_prefix="persona-cards") as pool:
-            paths = list(pool.map(render, people))
-        cards = {p.id: path for p, path in zip(people, paths, strict=True)}
+        # A rebuild finds nearly every card cached: look them up without threads first.
+        found = {p.id: card(p, draw=False) for p in people}
+        missing = [p for p in people if found[p.id] is None]
+        if missing:
+            with ThreadPoolExecutor(IMAGE_WORKERS, thread_name_prefix="persona-cards") as pool:
+                drawn = list(pool.map(lambda p: card(p, draw=True), missing))
+            found.update({p.id: path for p, path in zip(missing, drawn, strict=True)})
+        cards = {p.id: path for p in people if (path := found[p.id]) is not None}
     ctx.shared["persona.cards"] = cards
     return dict(cards)
 
