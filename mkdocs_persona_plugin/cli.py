@@ -198,10 +198,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Subcommands whose options do not depend on the extra ones (see :func:`_register_extras`).
+CORE_COMMANDS = ("validate", "schema", "new")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``mkdocs-persona`` console script."""
-    _register_extras()
-    args = build_parser().parse_args(argv)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in args_list if not a.startswith("-")), None)
+    if command not in CORE_COMMANDS:
+        # `validate` runs in pre-commit hooks: it does not pay for importing the export and
+        # review commands (templates, Markdown), which the help text and they themselves need.
+        _register_extras()
+    args = build_parser().parse_args(args_list)
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:  # pragma: no cover
