@@ -301,3 +301,20 @@ def test_new_persona_flag_only_for_journeys(tmp_path: Path, kind: str) -> None:
     project = write_project(tmp_path, personas={"margie.yaml": MARGIE})
     result = run_cli("new", kind, "Close", "--persona", "margie", cwd=project)
     assert result.returncode == (2 if kind == "persona" else 0)
+
+
+def test_validate_does_not_load_the_export_and_review_commands(tmp_path: Path) -> None:
+    """validate runs in every pre-commit hook: it skips importing templates and Markdown."""
+    import subprocess
+    import sys
+
+    project = write_project(tmp_path, example=True)
+    code = (
+        "import sys; from mkdocs_persona_plugin import cli; rc = cli.main(['validate']); "
+        "print(rc, sorted(m for m in sys.modules if m.endswith(('export_cli', 'review_cli', "
+        "'jinja2', 'markdown'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True
+    ).stdout
+    assert out.splitlines()[-1] == "0 []"
