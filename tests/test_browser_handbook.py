@@ -193,6 +193,18 @@ def test_icons_are_painted_and_related_personas_fit_a_phone(page: Any, example_u
         box = items.nth(i).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.emulate_media(forced_colors="active")  # Windows high contrast: system text colour
+    forced = page.evaluate(
+        """() => {
+            const probe = document.createElement("span");
+            probe.style.color = "CanvasText";
+            document.body.append(probe);
+            const text = getComputedStyle(probe).color;
+            const icon = getComputedStyle(document.querySelector(".pp-persona .pp-icon"));
+            return [icon.backgroundColor, text];
+        }"""
+    )
+    assert forced[0] == forced[1], forced
     assert page.console_errors == []
 
 
