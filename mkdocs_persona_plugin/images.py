@@ -33,11 +33,11 @@ import tempfile
 import threading
 import unicodedata
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError, features
@@ -692,6 +692,9 @@ class CacheStats:
     reused: int = 0
 
 
+_J = TypeVar("_J")  # one persona's inputs
+_R = TypeVar("_R")  # what is made of them
+
 class ImageCache:
     """Derived persona images, cached on disk under content-hash file names.
 
@@ -819,7 +822,7 @@ class ImageCache:
             self._store(path, _encode(card, "PNG", _CARD_PARAMS))
         return path
 
-    def cached_social_card(
+    def _cached_card(
         self,
         persona_id: str,
         name: str,
@@ -828,8 +831,6 @@ class ImageCache:
         site_name: str,
         photo: Path | None,
     ) -> Path | None:
-        """:meth:`social_card`'s path if the card is cached already (nothing drawn), else
-        None; raises :class:`PhotoError` if ``photo`` cannot be read."""
         path, _ = self._card_path(persona_id, name, tagline, type_label, site_name, photo)
         return path if self._lookup(path) else None
 
@@ -880,32 +881,68 @@ class ImageCache:
             if unique.setdefault(persona_id, entry) != entry:
                 raise ValueError(f"persona id {persona_id!r} appears twice with different inputs")
 
-        def run(persona_id: str, name: str, photo: Path | None) -> dict[int, Path]:
+        by_persona = self._for_many(
+            unique,
+            lambda pid, job: self._cached_avatars(pid, *job, sizes),
+            lambda pid, job: self._avatars(pid, *job, sizes),
+            workers,
+        )
+        return {
+            (pid, size): path for pid, paths in by_persona.items() for size, path in paths.items()
+        }
+
+    def social_cards_for_many(
+        self, jobs: list[tuple[str, str, str, str, str, Path | None]], workers: int = 2
+    ) -> dict[str, Path]:
+        """Social cards for many personas, keyed by persona id.
+
+        ``jobs`` holds the arguments of :meth:`social_card`; threads and failures as in
+        :meth:`avatars_for_many`.
+        """
+        unique = {job[0]: job[1:] for job in jobs}
+        return self._for_many(
+            unique,
+            lambda pid, job: self._cached_card(pid, *job),
+            lambda pid, job: self.social_card(pid, *job),
+            workers,
+        )
+
+    def _for_many(
+        self,
+        jobs: dict[str, _J],
+        cached: Callable[[str, _J], _R | None],
+        make: Callable[[str, _J], _R],
+        workers: int,
+    ) -> dict[str, _R]:
+        """``make`` for each persona's job, on up to ``workers`` threads; what ``cached``
+        finds already in the cache is taken as it is, without threads (a rebuild finds
+        nearly everything there). The first :class:`PhotoError` in job order is raised,
+        with its ``persona_id`` set, after the other jobs are done."""
+        results: dict[str, _R] = {}
+        todo: dict[str, _J] = {}
+        for persona_id, job in jobs.items():
             try:
-                return self._avatars(persona_id, name, photo, sizes)
+                hit = cached(persona_id, job)
+            except PhotoError:
+                hit = None  # made (and reported) below, in job order
+            if hit is None:
+                todo[persona_id] = job
+            else:
+                results[persona_id] = hit
+
+        def run(persona_id: str, job: _J) -> _R:
+            try:
+                return make(persona_id, job)
             except PhotoError as exc:
                 exc.persona_id = persona_id
                 raise
 
-        results: dict[tuple[str, int], Path] = {}
-        todo: dict[str, tuple[str, Path | None]] = {}
-        for persona_id, (name, photo) in unique.items():
-            # A rebuild finds nearly everything cached: check that here, without threads.
-            try:
-                cached = self._cached_avatars(persona_id, name, photo, sizes)
-            except PhotoError:
-                cached = None  # reported below, in job order
-            if cached is None:
-                todo[persona_id] = (name, photo)
-            else:
-                results.update({(persona_id, size): path for size, path in cached.items()})
-
-        futures: list[tuple[str, Future[dict[int, Path]]]] = []
+        futures: list[tuple[str, Future[_R]]] = []
         if workers <= 1 or len(todo) <= 1:
-            for persona_id, (name, photo) in todo.items():
-                future: Future[dict[int, Path]] = Future()
+            for persona_id, job in todo.items():
+                future: Future[_R] = Future()
                 try:
-                    future.set_result(run(persona_id, name, photo))
+                    future.set_result(run(persona_id, job))
                 except PhotoError as exc:
                     future.set_exception(exc)
                 futures.append((persona_id, future))
@@ -913,15 +950,14 @@ class ImageCache:
             with ThreadPoolExecutor(
                 max_workers=min(workers, len(todo)), thread_name_prefix="persona-images"
             ) as pool:
-                for persona_id, (name, photo) in todo.items():
-                    futures.append((persona_id, pool.submit(run, persona_id, name, photo)))
+                for persona_id, job in todo.items():
+                    futures.append((persona_id, pool.submit(run, persona_id, job)))
 
         first_error: PhotoError | None = None
         for persona_id, future in futures:
             error = future.exception()
             if error is None:
-                for size, path in future.result().items():
-                    results[(persona_id, size)] = path
+                results[persona_id] = future.result()
             elif isinstance(error, PhotoError):
                 first_error = first_error or error
             else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,11 +96,16 @@ def avatar_files(ctx: BuildContext) -> dict[tuple[str, int], Path]:
         try:
             files = ctx.images.avatars_for_many(jobs, sizes=SIZES, workers=IMAGE_WORKERS)
         except PhotoError as exc:
-            persona = ctx.handbook.personas.get(exc.persona_id or "")
-            where = persona.source_rel if persona is not None else exc.persona_id
-            raise ValueError(f"{where}: photo {exc}") from None
+            raise _photo_failure(ctx, exc) from None
     ctx.shared["persona.avatars"] = files
     return dict(files)
+
+
+def _photo_failure(ctx: BuildContext, exc: PhotoError) -> ValueError:
+    """A photo that cannot be used, named by the persona file that refers to it."""
+    persona = ctx.handbook.personas.get(exc.persona_id or "")
+    where = persona.source_rel if persona is not None else exc.persona_id
+    return ValueError(f"{where}: photo {exc}")
 
 
 def social_cards(ctx: BuildContext) -> dict[str, Path]:
@@ -112,10 +116,8 @@ def social_cards(ctx: BuildContext) -> dict[str, Path]:
     cards: dict[str, Path] = {}
     if images_on(ctx) and ctx.options.social_cards:
         site_name = ctx.options.site_name or ctx.strings("handbook")
-        people = list(ctx.handbook.personas.values())
-
-        def card(p: Persona, *, draw: bool) -> Path | None:
-            args = (
+        jobs = [
+            (
                 p.id,
                 p.name,
                 markup.plain(p.tagline),
@@ -123,21 +125,12 @@ def social_cards(ctx: BuildContext) -> dict[str, Path]:
                 site_name,
                 p.photo_path,
             )
-            try:
-                if draw:
-                    return ctx.images.social_card(*args)  # type: ignore[no-any-return]
-                return ctx.images.cached_social_card(*args)  # type: ignore[no-any-return]
-            except PhotoError as exc:
-                raise ValueError(f"{p.source_rel or p.id}: photo {exc}") from None
-
-        # A rebuild finds nearly every card cached: look them up without threads first.
-        found = {p.id: card(p, draw=False) for p in people}
-        missing = [p for p in people if found[p.id] is None]
-        if missing:
-            with ThreadPoolExecutor(IMAGE_WORKERS, thread_name_prefix="persona-cards") as pool:
-                drawn = list(pool.map(lambda p: card(p, draw=True), missing))
-            found.update({p.id: path for p, path in zip(missing, drawn, strict=True)})
-        cards = {p.id: path for p in people if (path := found[p.id]) is not None}
+            for p in ctx.handbook.personas.values()
+        ]
+        try:
+            cards = ctx.images.social_cards_for_many(jobs, workers=IMAGE_WORKERS)
+        except PhotoError as exc:
+            raise _photo_failure(ctx, exc) from None
     ctx.shared["persona.cards"] = cards
     return dict(cards)
 

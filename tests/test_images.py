@@ -482,6 +482,31 @@ def test_avatars_for_many_reports_failing_persona(tmp_path: Path) -> None:
     assert cache.stats.generated == 2 * len(AVATAR_SIZES)  # the others were still made
 
 
+def test_social_cards_for_many_reuses_the_cache_and_reports_failing_persona(
+    tmp_path: Path,
+) -> None:
+    good = _photo(tmp_path / "good.png", RED)
+    jobs: list[tuple[str, str, str, str, str, Path | None]] = [
+        ("good", "Good", "Tagline", "User", "Site", good),
+        ("none", "None", "Tagline", "Buyer", "Site", None),
+    ]
+    cache = ImageCache(tmp_path / "cache")
+    first = cache.social_cards_for_many(jobs, workers=2)
+    assert sorted(first) == ["good", "none"] and cache.stats.generated == 2
+    assert first["none"] == cache.social_card(*jobs[1])  # the same card as one at a time
+    cache.reset_stats()
+    assert cache.social_cards_for_many(jobs, workers=2) == first
+    assert (cache.stats.generated, cache.stats.reused) == (0, 2)
+
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"nope")
+    cache.reset_stats()
+    with pytest.raises(PhotoError) as caught:
+        cache.social_cards_for_many([("bad", "B", "", "", "", bad), *jobs])
+    assert caught.value.persona_id == "bad"
+    assert cache.stats.reused == 2  # the others were still looked up
+
+
 def test_hostile_persona_id_stays_inside_cache_dir(tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     path = ImageCache(cache_dir).avatar("../../etc/passwd", "X", None, 96)
