@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from pydantic import BaseModel
 
 from mkdocs_persona_plugin import strings as ui_strings
+from mkdocs_persona_plugin.explain import is_model
 from mkdocs_persona_plugin.models import SLUG_PATTERN, Journey, Persona
 from mkdocs_persona_plugin.schema import build_schema
 
@@ -242,7 +243,7 @@ def _models_below(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
     found: dict[str, type[BaseModel]] = {}
 
     def visit(annotation: Any) -> None:
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if is_model(annotation):  # not isinstance(…, type): list[X] passes that on 3.10
             if annotation.__name__ not in found:
                 found[annotation.__name__] = annotation
                 for info in annotation.model_fields.values():
