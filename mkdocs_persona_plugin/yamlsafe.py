@@ -368,13 +368,13 @@ def _parser_issue(text: str, exc: yaml.YAMLError) -> YamlIssue:
     return YamlIssue(1, 1, (), f"invalid YAML: {exc}")  # pragma: no cover
 
 
-def _scan_events(text: str, result: LoadedYaml) -> bool:
+def _scan_events(text: str, result: LoadedYaml, parser: type[Any] | None = None) -> bool:
     """Walk the parser events: refuse anchors and aliases, and too deep nesting.
 
     Runs only for files that might contain them (it is slower than composing). Returns
     ``False`` if the file is too deep to compose safely.
     """
-    loader = _Loader(text)
+    loader = (parser or _Loader)(text)
     # One frame per open collection: [path, is_mapping, items seen so far, current key]
     stack: list[list[Any]] = []
     try:
@@ -428,6 +428,28 @@ def _scan_events(text: str, result: LoadedYaml) -> bool:
         loader.dispose()
 
 
+def _too_deep(text: str, result: LoadedYaml) -> bool:
+    """After the parser gave up on ``text``: is it nested too deep (then say where)?
+
+    libyaml reads ahead (a ``[`` may start a key, so it scans to the end of the line), and
+    newer builds (PyYAML 6.0.4) stop deep nesting there with a message of their own, before
+    our event scan sees more than :data:`MAX_DEPTH` levels. PyYAML's pure-Python parser has
+    no such limit and no recursion: scan with it, and report the depth if it is exceeded
+    before the first syntax error. (Only on this error path; about 1 s per MB of YAML.) The
+    pure-Python composer recurses and runs out of stack on files the pre-scan skipped.
+    """
+    if sum(map(text.count, "[{-:?")) <= MAX_DEPTH:
+        return False  # every level of nesting needs one of these characters
+    found = LoadedYaml(data=None)
+    try:
+        if _scan_events(text, found, _PyLoader):
+            return False
+    except yaml.YAMLError:
+        return False
+    result.issues, result.broken = found.issues, found.broken
+    return True
+
+
 def load_yaml(raw: bytes) -> LoadedYaml:
     """Parse one YAML document from ``raw`` bytes, collecting every issue instead of raising."""
     result = LoadedYaml(data=None)
@@ -458,10 +480,12 @@ def load_yaml(raw: bytes) -> LoadedYaml:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        result.issues = [_parser_issue(text, exc)]
+        if _Loader is _PyLoader or not _too_deep(text, result):
+            result.issues = [_parser_issue(text, exc)]
         return result
-    except RecursionError:  # pragma: no cover - the depth scan prevents it
-        result.issues.append(YamlIssue(1, 1, (), f"nested more than {MAX_DEPTH} levels deep"))
+    except RecursionError:  # the pure-Python composer, on files the pre-scan skipped
+        if not _too_deep(text, result):  # pragma: no cover - it finds every such file
+            result.issues.append(YamlIssue(1, 1, (), f"nested more than {MAX_DEPTH} levels deep"))
         return result
     if node is None or (type(node) is ScalarNode and node.tag == _NULL and not node.value):
         result.issues.append(YamlIssue(1, 1, (), "file is empty"))
