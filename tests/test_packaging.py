@@ -142,16 +142,28 @@ def test_sdist_holds_package_data_and_project_files(dists: Dists) -> None:
         assert required in names, required
 
 
+def _site_dirs() -> list[str]:
+    """The folders this interpreter imports installed packages from, in order.
+
+    Whether the suite runs in a virtual environment or not: ``venv --system-site-packages``
+    would only reuse the base interpreter's packages, which a virtual environment does not
+    see (and which may be missing or older).
+    """
+    return [
+        entry
+        for entry in sys.path
+        if Path(entry).name in ("site-packages", "dist-packages") and Path(entry).is_dir()
+    ]
+
+
 @pytest.fixture(scope="module")
 def venv(dists: Dists, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A fresh virtual environment with the wheel installed (dependencies reused from this
-    environment through ``--system-site-packages``: no downloads)."""
+    """A fresh virtual environment with only the wheel installed in it; the dependencies are
+    reused from the environment running the tests (a ``.pth`` file lists its site folders,
+    after the new environment's own): no downloads."""
     root = tmp_path_factory.mktemp("venv")
     env_dir = root / "venv"
-    subprocess.run(
-        [sys.executable, "-m", "venv", "--system-site-packages", str(env_dir)],
-        check=True, timeout=120,
-    )
+    subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True, timeout=120)
     python = env_dir / "bin" / "python"
     proc = subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall",
@@ -159,6 +171,12 @@ def venv(dists: Dists, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
         capture_output=True, text=True, cwd=root, timeout=180,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    # Folders on a .pth line are added to sys.path but their own .pth files are not run, so
+    # this environment's editable install of the plugin (if any) stays invisible.
+    (own_site,) = (env_dir / "lib").glob("python3.*/site-packages")
+    (own_site / "zz_test_dependencies.pth").write_text(
+        "".join(f"{folder}\n" for folder in _site_dirs()), encoding="utf-8"
+    )
     yield env_dir
 
 
