@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from . import __version__
 from .intervals import resolve_today
@@ -16,6 +17,7 @@ from .problems import Problem, ValidationFailed, format_github, format_json, for
 from .project import ProjectOptions, find_project
 from .schema import write_schemas
 from .starter import PLACEHOLDER_PERSONA, journey_starter, persona_starter, schema_ref, slugify
+from .suggestions import closest, did_you_mean
 from .yamlsafe import load_yaml
 
 Handler = Callable[[argparse.Namespace], int]
@@ -160,9 +162,64 @@ def _common(parser: argparse.ArgumentParser) -> None:
 EXTRA_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {}
 
 
+def command_names() -> list[str]:
+    """Every subcommand: the core ones, then those other modules register."""
+    _register_extras()
+    return [*CORE_COMMANDS, *(name for name in EXTRA_COMMANDS if name not in CORE_COMMANDS)]
+
+
+def _one_of(value: str, choices: Iterable[str]) -> str:
+    """``use one of: a, b, c; did you mean 'b'?`` for a value that is none of them."""
+    names = list(choices)
+    return f"use one of: {', '.join(names)}{did_you_mean(closest(value, names))}"
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose mistakes list every choice and suggest the closest one."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        choices = action.choices
+        if choices is None or value in choices:
+            return
+        if isinstance(action, argparse._SubParsersAction):
+            names = command_names()  # every registered command, even one not parsed here
+            raise argparse.ArgumentError(
+                None, f"unknown command '{value}'; {_one_of(str(value), names)}"
+            )
+        names = [str(choice) for choice in choices]
+        raise argparse.ArgumentError(
+            action, f"'{value}' is not allowed; {_one_of(str(value), names)}"
+        )
+
+    def unknown_arguments(self, extras: list[str]) -> NoReturn:
+        """Stop with a usage error for arguments no option or argument took."""
+        option = next((a for a in extras if a.startswith("-") and a != "-"), None)
+        if option is None:
+            self.error(f"unexpected argument '{extras[0]}'")
+        flag = option.split("=", 1)[0]
+        flags = [f for action in self._actions for f in action.option_strings if f[:2] == "--"]
+        self.error(f"unknown option '{flag}'; {_one_of(flag, flags)}")
+
+
+def parse_arguments(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """``parser.parse_args(argv)``, naming the command's own options for an unknown one."""
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        command: Parser | None = None
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                sub = action.choices.get(getattr(args, "command", None) or "")
+                command = sub if isinstance(sub, Parser) else None
+        target = command or parser
+        if isinstance(target, Parser):
+            target.unknown_arguments(extras)
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")
+    return args
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="mkdocs-persona",
         description="Validate, scaffold and export persona and journey YAML files.",
     )
@@ -210,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `validate` runs in pre-commit hooks: it does not pay for importing the export and
         # review commands (templates, Markdown), which the help text and they themselves need.
         _register_extras()
-    args = build_parser().parse_args(args_list)
+    args = parse_arguments(build_parser(), args_list)
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:  # pragma: no cover

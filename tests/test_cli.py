@@ -54,12 +54,13 @@ def test_validate_text_format(tmp_path: Path) -> None:
     result = run_cli("validate", cwd=broken_project(tmp_path))
     assert result.returncode == 1
     assert result.stdout == (
-        "journeys/close.yaml:2:10: persona: no persona with id 'margi'; did you mean 'margie'?\n"
+        "journeys/close.yaml:2:10: persona: no persona with id 'margi'; did you mean 'margie'? "
+        "(known personas: hannah, margie)\n"
         "journeys/close.yaml:5:14: stages[0].emotion: must be between -2 and 2 (got 5)\n"
         "personas/margie.yaml:4:7: type: 'bayer' is not allowed; use one of: buyer, user, "
         "decision-maker, influencer, detractor, payer, negative; did you mean 'payer'?\n"
         "personas/margie.yaml:5:11: related[0]: no persona with id 'hanah'; did you mean "
-        "'hannah'?\n"
+        "'hannah'? (known personas: hannah, margie)\n"
     )
     assert result.stderr == "4 problems found.\n"
 
@@ -69,14 +70,14 @@ def test_validate_github_format(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == (
         "::error file=journeys/close.yaml,line=2,col=10,title=persona::no persona with id "
-        "'margi'; did you mean 'margie'?\n"
+        "'margi'; did you mean 'margie'? (known personas: hannah, margie)\n"
         "::error file=journeys/close.yaml,line=5,col=14,title=stages[0].emotion::must be "
         "between -2 and 2 (got 5)\n"
         "::error file=personas/margie.yaml,line=4,col=7,title=type::'bayer' is not allowed; "
         "use one of: buyer, user, decision-maker, influencer, detractor, payer, negative; did "
         "you mean 'payer'?\n"
         "::error file=personas/margie.yaml,line=5,col=11,title=related[0]::no persona with id "
-        "'hanah'; did you mean 'hannah'?\n"
+        "'hanah'; did you mean 'hannah'? (known personas: hannah, margie)\n"
     )
     assert result.stderr == "4 problems found.\n"
 
@@ -102,7 +103,8 @@ def test_validate_json_format(tmp_path: Path) -> None:
         "line": 2,
         "column": 10,
         "field": "persona",
-        "message": "no persona with id 'margi'; did you mean 'margie'?",
+        "message": "no persona with id 'margi'; did you mean 'margie'? (known personas: hannah, "
+        "margie)",
     }
     assert [(p["path"], p["line"]) for p in report["problems"]] == [
         ("journeys/close.yaml", 2),
@@ -318,3 +320,138 @@ def test_validate_does_not_load_the_export_and_review_commands(tmp_path: Path) -
         [sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True
     ).stdout
     assert out.splitlines()[-1] == "0 []"
+
+
+# ---------------------------------------------------------------------------- usage errors
+
+
+def usage_error(*args: str) -> str:
+    """The error line of a usage error (after argparse's usage lines); exit status 2."""
+    result = run_cli(*args, cwd=Path.cwd())
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.startswith("usage: mkdocs-persona")
+    assert result.stdout == ""
+    return result.stderr.splitlines()[-1]
+
+
+def test_unknown_command_lists_every_command() -> None:
+    assert usage_error("generat") == (
+        "mkdocs-persona: error: unknown command 'generat'; use one of: validate, schema, new, "
+        "export, review"
+    )
+
+
+def test_unknown_command_suggests_the_closest() -> None:
+    assert usage_error("valdate") == (
+        "mkdocs-persona: error: unknown command 'valdate'; use one of: validate, schema, new, "
+        "export, review; did you mean 'validate'?"
+    )
+    assert usage_error("reveiw", "--owner", "x") == (
+        "mkdocs-persona: error: unknown command 'reveiw'; use one of: validate, schema, new, "
+        "export, review; did you mean 'review'?"
+    )
+
+
+def test_unknown_command_lists_commands_registered_later(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The list comes from the registry: a new command shows up without other changes."""
+    from mkdocs_persona_plugin import cli
+
+    cli._register_extras()
+    monkeypatch.setitem(
+        cli.EXTRA_COMMANDS, "generate", ("build the handbook", lambda parser: None, lambda a: 0)
+    )
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["generat"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "mkdocs-persona: error: unknown command 'generat'; use one of: validate, schema, new, "
+        "export, review, generate; did you mean 'generate'?"
+    )
+
+
+def test_unknown_option_suggests_the_closest() -> None:
+    assert usage_error("validate", "--formt", "json") == (
+        "mkdocs-persona validate: error: unknown option '--formt'; use one of: --help, "
+        "--config-file, --personas, --journeys, --format, --today; did you mean '--format'?"
+    )
+    assert usage_error("review", "--ownr=@sales") == (
+        "mkdocs-persona review: error: unknown option '--ownr'; use one of: --help, "
+        "--config-file, --personas, --journeys, --format, --fail-on, --owner, --today, --all; "
+        "did you mean '--owner'?"
+    )
+
+
+def test_unexpected_argument() -> None:
+    assert usage_error("validate", "personas") == (
+        "mkdocs-persona validate: error: unexpected argument 'personas'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ("validate", "--format", "jsn"),
+            "mkdocs-persona validate: error: argument --format: 'jsn' is not allowed; use one "
+            "of: github, json, text; did you mean 'json'?",
+        ),
+        (
+            ("review", "--format", "xml"),
+            "mkdocs-persona review: error: argument --format: 'xml' is not allowed; use one of: "
+            "text, json, markdown, github",
+        ),
+        (
+            ("review", "--fail-on", "overdu"),
+            "mkdocs-persona review: error: argument --fail-on: 'overdu' is not allowed; use one "
+            "of: overdue, due-soon; did you mean 'overdue'?",
+        ),
+        (
+            ("export", "--kind", "persons"),
+            "mkdocs-persona export: error: argument --kind: 'persons' is not allowed; use one of: "
+            "personas, journeys; did you mean 'personas'?",
+        ),
+        (
+            ("new", "persna", "Margie"),
+            "mkdocs-persona new: error: argument kind: 'persna' is not allowed; use one of: "
+            "persona, journey; did you mean 'persona'?",
+        ),
+    ],
+)
+def test_value_not_among_the_choices(args: tuple[str, ...], expected: str) -> None:
+    assert usage_error(*args) == expected
+
+
+def test_command_line_page_shows_the_real_usage_errors() -> None:
+    """The documented usage errors and the unknown-owner error are what the commands print."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    page = (REPO / "docs/guide/command-line.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```console\n(.*?)^```", page, re.M | re.S)
+    checked = 0
+    env = {**os.environ, "COLUMNS": "80"}
+    for block in blocks:
+        if ": error: " not in block and "error: --owner" not in block:
+            continue
+        commands = re.split(r"^\$ ", block, flags=re.M)[1:]
+        code = None
+        for command in commands:
+            line, _, expected = command.partition("\n")
+            if line == "echo $?":
+                assert expected.strip() == str(code)
+                continue
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs_persona_plugin.cli", *shlex.split(line)[1:]],
+                cwd=REPO, capture_output=True, text=True, env=env, timeout=120,
+            )
+            code = result.returncode
+            assert code == 2, line
+            assert result.stdout + result.stderr == expected, line
+            checked += 1
+    assert checked >= 5
