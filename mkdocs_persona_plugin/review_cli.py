@@ -7,7 +7,7 @@ the tracker page, the banners, ``reviews.json`` and ``reviews.ics``.
 Formats: ``text`` (a table), ``json`` (the ``reviews.json`` shape), ``markdown`` (an issue
 body grouped by owner, with a checkbox per item) and ``github`` (workflow annotations on the
 ``last_reviewed`` line). Exit codes: 0, 1 when ``--fail-on`` is met, 2 on invalid data or
-options.
+options (an ``--owner`` no file has included).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from .review_feeds import absolute_url, page_url, reviews_document
 from .reviews import ReviewItem, ReviewState, count_states, plural, review_items, when_text
 from .site import BuildContext, make_environment
 from .strings import Strings
+from .suggestions import closest, did_you_mean
 
 FORMATS = ("text", "json", "markdown", "github")
 FAIL_ON = ("overdue", "due-soon")
@@ -166,6 +167,41 @@ def select(items: Iterable[ReviewItem], *, owner: str | None, everything: bool) 
     if owner:
         chosen = [e for e in chosen if owner_matches(e.owner, owner)]
     return chosen
+
+
+#: At most this many known owners are listed when ``--owner`` matches nobody.
+OWNERS_LISTED = 20
+
+
+def _owners(handbook: Handbook) -> list[str]:
+    named: list[str | None] = [p.owner for p in handbook.personas.values()]
+    named += [j.owner for j in handbook.journeys.values()]
+    return [owner for owner in named if owner and owner.strip()]
+
+
+def known_owners(handbook: Handbook) -> list[str]:
+    """Every owner named by a persona or journey (each once, however it is written)."""
+    owners: dict[str, str] = {}
+    for owner in (_one_line(o) for o in _owners(handbook)):
+        owners.setdefault(owner.lstrip("@").casefold(), owner)
+    return sorted(owners.values(), key=lambda o: (o.lstrip("@").casefold(), o))
+
+
+def unknown_owner(handbook: Handbook, wanted: str) -> str | None:
+    """The error for an ``--owner`` no persona or journey has, else ``None``.
+
+    A misspelt owner must not pass as "nothing needs review".
+    """
+    if any(owner_matches(owner, wanted) for owner in _owners(handbook)):
+        return None
+    owners = known_owners(handbook)
+    message = f"--owner '{wanted}' is not the owner of any persona or journey"
+    message += did_you_mean(closest(wanted, owners))
+    if not owners:
+        return message + " (no file names an owner)"
+    listed = ", ".join(owners[:OWNERS_LISTED])
+    more = len(owners) - OWNERS_LISTED
+    return message + f" (known owners: {listed}{f' and {more} more' if more > 0 else ''})"
 
 
 def failed(items: Iterable[ReviewItem], fail_on: str | None) -> bool:
@@ -387,6 +423,11 @@ def cmd_review(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: persona plugin option {exc}", file=sys.stderr)
         return 2
+    if args.owner:
+        error = unknown_owner(handbook, args.owner)
+        if error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
     ctx = context(handbook, options)
     tracked = review_items(
         handbook, today=handbook.today, default_interval=options.review_every,

@@ -102,7 +102,7 @@ def test_text_when_nothing_is_due(project: Path) -> None:
         (("--fail-on", "due-soon"), 1),
         (("--fail-on", "overdue", "--owner", "@sales"), 0),  # only due-soon items
         (("--fail-on", "due-soon", "--owner", "sales"), 1),
-        (("--fail-on", "overdue", "--owner", "@nobody"), 0),
+        (("--fail-on", "overdue", "--owner", "@nobody"), 2),  # no such owner: an error
         (("--fail-on", "overdue", "--owner", "@sales", "--today", "2026-12-10"), 0),  # due today
         (("--fail-on", "overdue", "--owner", "@sales", "--today", "2026-12-11"), 1),  # 1 day late
         (("--fail-on", "due-soon", "--owner", "@sales", "--today", "2026-11-09"), 0),  # 31 days
@@ -122,6 +122,40 @@ def test_owner_filter_is_case_insensitive_with_or_without_at(project: Path) -> N
             ("hannah", "current"),
         ]
         assert data["counts"] == {"overdue": 0, "due-soon": 1, "current": 1, "retired": 0}
+
+
+def test_unknown_owner_is_an_error_with_a_suggestion(project: Path) -> None:
+    """A misspelt owner must not pass a reminder job as "nothing needs review"."""
+    result = review(project, "--owner", "@growth-teem", "--fail-on", "overdue")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: --owner '@growth-teem' is not the owner of any persona or journey; did you mean "
+        "'@growth-team'? (known owners: @growth-team, @marketing, @Sales)\n"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "github"])
+def test_unknown_owner_without_anything_close(project: Path, fmt: str) -> None:
+    result = review(project, "--owner", "@legal", "--format", fmt, "--all")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: --owner '@legal' is not the owner of any persona or journey (known owners: "
+        "@growth-team, @marketing, @Sales)\n"
+    )
+
+
+def test_owner_of_an_untracked_or_current_item_is_known(tmp_path: Path) -> None:
+    """An owner whose files need no review is fine: nothing is listed, exit 0."""
+    journey = 'title: Onboarding\npersona: hannah\nowner: "@support"\nstages:\n  - name: A\n'
+    project = write_project(
+        tmp_path, personas={"hannah.yaml": PERSONAS["hannah.yaml"]},
+        journeys={"onboarding.yaml": journey},
+    )
+    result = review(project, "--owner", "support", "--fail-on", "due-soon")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "Nothing needs review: 0 overdue, 0 due soon, 0 current."
+    )
 
 
 def test_json(project: Path) -> None:
