@@ -57,13 +57,15 @@ class Matcher:
         self._words = {
             c: {w for text in self._texts[c] for w in _words(text)} for c in self.choices
         }
+        self._vocabulary = {w for words in self._words.values() for w in words}
 
     def closest(self, word: str, limit: int = 3) -> list[str]:
         """Up to ``limit`` names close to ``word``, best first."""
         target = _plain(word)
-        wanted = [w for w in _words(word) if w]
         if not target:
             return []
+        # For each word written, the known words it may stand for (once, not per name).
+        wanted = [self._stands_for(w) for w in _words(word)]
         short: list[tuple[float, str]] = []
         typos: list[tuple[float, str]] = []
         for choice in self.choices:
@@ -82,18 +84,20 @@ class Matcher:
             typos = [t for t in typos if -t[0] >= -typos[0][0] - 0.1]
         return [choice for _, choice in [*short, *typos][:limit]]
 
-    def _is_short_form(self, target: str, wanted: list[str], choice: str) -> bool:
+    def _stands_for(self, want: str) -> set[str]:
+        """The known words ``want`` is, starts, or is a typo of."""
+        return {
+            have
+            for have in self._vocabulary
+            if have == want
+            or (len(want) >= 3 and have.startswith(want))
+            or (len(want) >= 4 and _ratio(want, have) >= WORD_CUTOFF)
+        }
+
+    def _is_short_form(self, target: str, wanted: list[set[str]], choice: str) -> bool:
         """``target`` names ``choice`` by its words (or a typo of them), or is a part of it."""
         words = self._words[choice]
-        if wanted and all(
-            any(
-                have == want
-                or (len(want) >= 3 and have.startswith(want))
-                or (len(want) >= 4 and _ratio(want, have) >= WORD_CUTOFF)
-                for have in words
-            )
-            for want in wanted
-        ):
+        if wanted and all(not words.isdisjoint(have) for have in wanted):
             return True
         return len(target) >= 4 and any(target in text for text in self._texts[choice])
 
