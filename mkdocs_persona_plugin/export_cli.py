@@ -23,6 +23,7 @@ from .options import HandbookOptions
 from .pages_exports import url_of
 from .problems import format_text
 from .project import ProjectOptions, _TolerantLoader
+from .reviews import plural
 from .site import BuildContext, make_environment
 from .strings import Strings
 
@@ -105,7 +106,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     project, handbook, problems = cli.load_project(args)
     if problems or handbook is None:
         print(format_text(problems), file=sys.stderr)
-        print(f"{len(problems)} problem(s) found; nothing exported.", file=sys.stderr)
+        print(f"{plural(len(problems), 'problem')} found; nothing exported.", file=sys.stderr)
         return 2
     site = _site_config(args)
     try:

@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,9 +18,19 @@ from pydantic import ValidationError
 
 from .explain import Loc, explain, field_path, suggest
 from .images import PhotoError, verify_photo
-from .models import SLUG_PATTERN, Journey, JourneyState, Persona, persona_field_problem
+from .models import (
+    JOURNEY_TYPED,
+    PERSONA_TYPED,
+    SLUG_PATTERN,
+    Journey,
+    JourneyState,
+    Persona,
+    persona_field_problem,
+)
 from .problems import Problem, ValidationFailed
-from .yamlsafe import LoadedYaml, load_yaml
+from .starter import slugify
+from .suggestions import LIST_AT_MOST, Matcher, did_you_mean
+from .yamlsafe import LoadedYaml, TypedSpec, load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _SLUG = re.compile(SLUG_PATTERN)
@@ -110,7 +120,9 @@ def find_yaml_files(folder: Path) -> list[Path]:
     return found
 
 
-def _read(files: Iterable[Path], folder: Path, root: Path, out: _Collector) -> list[_Parsed]:
+def _read(
+    files: Iterable[Path], folder: Path, root: Path, out: _Collector, typed: TypedSpec
+) -> list[_Parsed]:
     parsed = []
     real_folder = folder.resolve()
     for path in files:
@@ -123,7 +135,7 @@ def _read(files: Iterable[Path], folder: Path, root: Path, out: _Collector) -> l
         except OSError as exc:
             out.add_file(rel, 1, 1, f"cannot be read: {exc.strerror or exc}")
             continue
-        loaded = load_yaml(raw)
+        loaded = load_yaml(raw, typed)
         item = _Parsed(path, rel, loaded)
         for issue in loaded.issues:
             out.add_file(rel, issue.line, issue.column, issue.message, field_path(issue.field))
@@ -161,17 +173,53 @@ def _validate(parsed: _Parsed, model: type[Model], out: _Collector) -> Model | N
                 continue
             if parsed.loaded.is_broken(item.path):
                 continue  # the YAML problem there is reported already
-            message = item.message
-            if item.path == ("id",) and "id" not in parsed.loaded.data:
-                message = (
-                    f"the file name '{stem}' is not a valid id: rename the file using lowercase "
-                    "letters, digits and hyphens, or set 'id:'"
-                )
+            message = _reworded(parsed, model, item.path) or item.message
             out.add(parsed, item.path, message, at_key=item.at_key)
         return None
     record.set_source(parsed.path, parsed.rel)
     parsed.record = record
     return record
+
+
+def _reworded(parsed: _Parsed, model: type[Model], path: Loc) -> str | None:
+    """A message that says more than the model's for a problem at ``path``, if any."""
+    raw = parsed.loaded.data
+    if path == ("id",) and isinstance(raw, dict) and "id" not in raw:
+        stem = parsed.path.stem
+        slug = slugify(stem)
+        if not slug:
+            return (
+                f"the file name '{stem}' is not a valid id: rename the file using lowercase "
+                "letters, digits and hyphens, or set 'id:'"
+            )
+        return (
+            f"the file name '{stem}' is not a valid id: rename the file to "
+            f"'{slug}{parsed.path.suffix}' (lowercase letters, digits and hyphens), "
+            f"or set 'id: {slug}'"
+        )
+    if (
+        model is Journey
+        and path == ("persona",)
+        and isinstance(raw, dict)
+        and isinstance(raw.get("persona"), list)
+    ):
+        return (
+            "expected one persona id, got a list: several personas go in 'personas:' "
+            "(a list); 'persona:' takes one id"
+        )
+    return None
+
+
+def _would_be_id(parsed: _Parsed) -> str | None:
+    """The id a file that has none yet would get once its name or ``id:`` is fixed.
+
+    References to it are not reported on top of the file's own problem.
+    """
+    raw = parsed.loaded.data
+    value = raw.get("id", parsed.path.stem) if isinstance(raw, dict) else parsed.path.stem
+    if not isinstance(value, str):
+        value = parsed.path.stem
+    return _slug(value) or slugify(value) or None
 
 
 def _raw_date(value: Any) -> dt.date | None:
@@ -295,13 +343,53 @@ def _check_ids(kind: str, files: list[_Parsed], out: _Collector) -> dict[str, _P
     return by_id
 
 
+class _Known:
+    """The ids of one kind of file, for checking references to them."""
+
+    def __init__(self, kind: str, by_id: dict[str, _Parsed]) -> None:
+        self.kind = kind
+        self.by_id = by_id
+        self._matcher: Matcher | None = None
+        self._closest: dict[tuple[str, str | None], list[str]] = {}
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self.by_id
+
+    def unknown(self, ref: str, *, exclude: str | None = None, first: Iterable[str] = ()) -> str:
+        """``no persona with id 'x'`` with the closest ids (those in ``first`` preferred) and,
+        when there are few, every id there is."""
+        choices = [k for k in self.by_id if k != exclude]
+        matches = Matcher(first).closest(ref) if first else []
+        if not matches:
+            if self._matcher is None:
+                # A persona is also found by its name, a journey by its title.
+                label = "name" if self.kind == "persona" else "title"
+                self._matcher = Matcher(
+                    self.by_id,
+                    {k: [str(p.data.get(label) or "")] for k, p in self.by_id.items()},
+                )
+            if (ref, exclude) not in self._closest:  # a renamed id is often used many times
+                found = self._matcher.closest(ref, 4)
+                self._closest[ref, exclude] = [m for m in found if m != exclude][:3]
+            matches = self._closest[ref, exclude]
+        message = f"no {self.kind} with id '{ref}'{did_you_mean(matches)}"
+        if 0 < len(choices) <= LIST_AT_MOST:
+            message += f" (known {self.kind}s: {', '.join(sorted(choices))})"
+        return message
+
+
 def _check_ref(
-    parsed: _Parsed, path: Loc, ref: str, known: Iterable[str], kind: str, out: _Collector
+    parsed: _Parsed,
+    path: Loc,
+    ref: str,
+    known: _Known,
+    out: _Collector,
+    *,
+    exclude: str | None = None,
 ) -> bool:
-    known = list(known)
-    if ref in known:
+    if ref in known and ref != exclude:
         return True
-    out.add(parsed, path, f"no {kind} with id '{ref}'{suggest(ref, known)}")
+    out.add(parsed, path, known.unknown(ref, exclude=exclude))
     return False
 
 
@@ -326,13 +414,18 @@ def load_handbook(
     if not personas_dir.is_dir():
         rel = display_path(personas_dir, root)
         raise ValidationFailed(
-            [Problem(rel, 0, 0, "", "personas folder not found (set the personas_dir option)")]
+            [
+                Problem(
+                    rel, 0, 0, "", "personas folder not found (set the personas_dir option)",
+                    kind="persona",
+                )
+            ]
         )
     # One file at a time: read, validate, run the checks that need only that file, then keep
     # just what the cross-file checks need (a thousand full position maps cost ~60 MB).
     persona_files: list[_Parsed] = []
     for path in find_yaml_files(personas_dir):
-        for parsed in _read([path], personas_dir, root, out):
+        for parsed in _read([path], personas_dir, root, out, PERSONA_TYPED):
             persona = _validate(parsed, Persona, out)
             _check_dates(parsed, today, out)
             photo = _check_photo(parsed, personas_dir, out)
@@ -344,28 +437,30 @@ def load_handbook(
     if journeys_dir is not None and journeys_dir.is_dir():
         journeys_dir = journeys_dir.absolute()
         for path in find_yaml_files(journeys_dir):
-            for parsed in _read([path], journeys_dir, root, out):
+            for parsed in _read([path], journeys_dir, root, out, JOURNEY_TYPED):
                 _validate(parsed, Journey, out)
                 _check_dates(parsed, today, out)
                 _slim(parsed)
                 journey_files.append(parsed)
 
-    known_personas = _check_ids("persona", persona_files, out)
-    known_journeys = _check_ids("journey", journey_files, out)
-    # A file that could not be read as a mapping still names something: do not report
-    # references to it on top of its own problem.
+    known_personas = _Known("persona", _check_ids("persona", persona_files, out))
+    known_journeys = _Known("journey", _check_ids("journey", journey_files, out))
+    # A file without a usable id (a file name that is not an id, a bad 'id:', a file that is
+    # not a mapping) still names something: references to the id it will have once fixed are
+    # not reported on top of its own problem.
     for files, known in ((persona_files, known_personas), (journey_files, known_journeys)):
         for parsed in files:
-            stem = _slug(parsed.path.stem)
-            if not isinstance(parsed.loaded.data, dict) and stem is not None:
-                known.setdefault(stem, parsed)
+            would_be = _would_be_id(parsed) if parsed.ident is None else None
+            if would_be is not None:
+                known.by_id.setdefault(would_be, parsed)
     for parsed in persona_files:
         _check_related(parsed, known_personas, out)
     for parsed in journey_files:
         _check_journey_refs(parsed, known_personas, known_journeys, out)
 
     if out.problems:
-        raise ValidationFailed(out.problems)
+        folders = {"persona": personas_dir, "journey": journeys_dir}
+        raise ValidationFailed(_with_kinds(out.problems, folders, root))
     personas = {
         p.ident: p.record
         for p in persona_files
@@ -379,9 +474,29 @@ def load_handbook(
     return Handbook(personas=personas, journeys=journeys, today=today)
 
 
+def _with_kinds(
+    problems: list[Problem], folders: dict[str, Path | None], root: Path
+) -> list[Problem]:
+    """The problems, each saying which kind of file it is in (by the folder it is in)."""
+    prefixes = sorted(
+        ((display_path(folder.absolute(), root), kind) for kind, folder in folders.items()
+         if folder is not None),
+        key=lambda item: -len(item[0]),  # the deeper folder first, should one hold the other
+    )
+
+    def kind_of(path: str) -> str:
+        for prefix, kind in prefixes:
+            if path == prefix or path.startswith(prefix.rstrip("/") + "/") or prefix == ".":
+                return kind
+        return ""
+
+    return [replace(p, kind=kind_of(p.path)) for p in problems]
+
+
 #: Top-level fields the cross-file checks read (ids and references).
 _CROSS_FILE_FIELDS = frozenset(
-    {"id", "related", "persona", "personas", "stages", "improves", "state"}
+    # name and title: unknown ids are matched against them for suggestions.
+    {"id", "related", "persona", "personas", "stages", "improves", "state", "name", "title"}
 )
 
 
@@ -413,7 +528,7 @@ def _slim(parsed: _Parsed) -> None:
     }
 
 
-def _check_related(parsed: _Parsed, known: dict[str, _Parsed], out: _Collector) -> None:
+def _check_related(parsed: _Parsed, known: _Known, out: _Collector) -> None:
     related = parsed.data.get("related")
     if not isinstance(related, list):
         return
@@ -427,28 +542,28 @@ def _check_related(parsed: _Parsed, known: dict[str, _Parsed], out: _Collector) 
         elif ref in seen:
             out.add(parsed, ("related", i), f"'{ref}' is listed twice")
         else:
-            _check_ref(parsed, ("related", i), ref, known, "persona", out)
+            _check_ref(parsed, ("related", i), ref, known, out)
         seen.add(ref)
 
 
 def _check_journey_refs(
     parsed: _Parsed,
-    known_personas: dict[str, _Parsed],
-    known_journeys: dict[str, _Parsed],
+    known_personas: _Known,
+    known_journeys: _Known,
     out: _Collector,
 ) -> None:
     data = parsed.data
     members: list[str] = []
     persona = _slug(data.get("persona"))
     if persona is not None:
-        _check_ref(parsed, ("persona",), persona, known_personas, "persona", out)
+        _check_ref(parsed, ("persona",), persona, known_personas, out)
         members.append(persona)
     personas = data.get("personas")
     if isinstance(personas, list):
         for i, item in enumerate(personas):
             ref = _slug(item)
             if ref is not None:
-                _check_ref(parsed, ("personas", i), ref, known_personas, "persona", out)
+                _check_ref(parsed, ("personas", i), ref, known_personas, out)
                 members.append(ref)
     stages = data.get("stages")
     for s, stage in enumerate(stages if isinstance(stages, list) else []):
@@ -465,13 +580,12 @@ def _check_journey_refs(
                     "add it to 'personas' or remove this line"
                 )
             else:
-                hint = suggest(key, members) or suggest(key, known_personas)
-                message = f"no persona with id '{key}'{hint}"
+                message = known_personas.unknown(key, first=members)
             out.add(parsed, where, message, at_key=True)
     _check_improves(parsed, known_journeys, out)
 
 
-def _check_improves(parsed: _Parsed, known: dict[str, _Parsed], out: _Collector) -> None:
+def _check_improves(parsed: _Parsed, known: _Known, out: _Collector) -> None:
     data = parsed.data
     improves = _slug(data.get("improves"))
     state = data.get("state", JourneyState.current.value)
@@ -484,10 +598,8 @@ def _check_improves(parsed: _Parsed, known: dict[str, _Parsed], out: _Collector)
         )
     elif improves == parsed.ident:
         out.add(parsed, where, "a journey cannot improve itself")
-    elif _check_ref(
-        parsed, where, improves, (k for k in known if k != parsed.ident), "journey", out
-    ):
-        target = known[improves].data.get("state", JourneyState.current.value)
+    elif _check_ref(parsed, where, improves, known, out, exclude=parsed.ident):
+        target = known.by_id[improves].data.get("state", JourneyState.current.value)
         if target == JourneyState.future.value:
             out.add(
                 parsed,

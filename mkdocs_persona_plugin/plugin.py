@@ -3,6 +3,9 @@
 Loading and validation run in ``on_config`` (before MkDocs cleans the site folder), so invalid
 data fails the build without touching the last good ``site/``. Pages and images are added as
 ``File.generated`` in ``on_files``; nothing is written into ``docs_dir`` or ``site_dir``.
+Under ``mkdocs serve``, invalid data does not stop the preview: it shows the last valid
+version (or an empty handbook), and every page carries a notice listing the problems
+(``preview.py``); the content folders are watched even before they exist (``serve_watch.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from urllib.parse import urljoin
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -30,8 +34,10 @@ from .intervals import parse_interval, resolve_today
 from .loader import Handbook, load_handbook
 from .navigation import NavEntry, plan_navigation
 from .options import Comparison, HandbookOptions
-from .problems import ValidationFailed
+from .preview import insert_notice, render_notice
+from .problems import Problem, ValidationFailed, headline
 from .reviews import build_review_report
+from .serve_watch import watch_folders
 from .site import (
     BODY_MARKER,
     PACKAGE_ASSETS,
@@ -59,19 +65,30 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         self.outputs: dict[str, Output] = {}
         self.image_cache: ImageCache | None = None
         self.stale_problems: list[str] = []
+        self.notice = ""  # the preview notice every served page carries (preview.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
 
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        # Watch the content folders, also those created while the preview runs.
+        if self.options is not None:
+            folders = [self.options.personas_dir, self.options.journeys_dir]
+            watch_folders(server, folders)
+            for folder in folders:
+                if not folder.is_dir():
+                    name = os.path.relpath(folder, self.options.project_root)
+                    log.info(f"'{name}' does not exist yet: the preview shows it once created.")
+        return server
+
     # Configuration and loading --------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.handbook, self.outputs, self.stale_problems = None, {}, []
+        self.handbook, self.outputs, self.stale_problems, self.notice = None, {}, [], ""
         root = Path(config.config_file_path or ".").absolute().parent
         options = self._options(config, root)
         self.options = options
-        for folder in (options.personas_dir, options.journeys_dir):
-            if folder.is_dir() and str(folder) not in config.watch:
-                config.watch.append(str(folder))
         for asset in _asset_names():
             uri = f"{ASSET_DIR}/{asset}"
             if asset.endswith(".css") and uri not in config.extra_css:
@@ -79,48 +96,68 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
                 config.extra_css.insert(0, uri)
             elif asset.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(uri)
+        problems: list[Problem | str] = []
         try:
             self.handbook = load_handbook(
                 options.personas_dir, options.journeys_dir, root=root, today=options.today
             )
         except ValidationFailed as failed:
             lines = [str(p) for p in failed.problems]
-            if self.is_serve and self.last_good is not None:
-                # Keep serving the last valid content; say loudly what is wrong.
-                for line in lines:
-                    log.error(line)
-                log.error(
-                    f"{len(lines)} problem(s) in persona/journey files; the preview shows the "
-                    "last valid version until they are fixed."
-                )
-                self.handbook, self.stale_problems = self.last_good, lines
-            else:
+            if not self.is_serve:
                 raise PluginError(
-                    f"Invalid persona data ({len(lines)} problem(s)):\n  " + "\n  ".join(lines)
+                    f"{headline(failed.problems)}:\n  " + "\n  ".join(lines)
                 ) from None
+            # Keep serving (the last valid content, or an empty handbook); say loudly what is
+            # wrong, in the log and on every page.
+            for line in lines:
+                log.error(line)
+            shown = "the last valid version" if self.last_good else "an empty handbook"
+            log.error(
+                f"{len(lines)} problem(s) in persona/journey files; the preview shows {shown} "
+                "until they are fixed."
+            )
+            self.handbook = self.last_good or Handbook(today=options.today)
+            self.stale_problems, problems = lines, list(failed.problems)
         else:
             self.last_good = self.handbook
+        try:
+            outputs = self._render(self.handbook, options)
+        except PluginError as exc:
+            if not self.is_serve:
+                raise
+            log.error(str(exc))  # the preview goes on without the handbook's pages
+            problems.append(str(exc))
+            outputs = []
+        self.outputs = {out.src_uri: out for out in outputs}
+        if self.is_serve:
+            stale = bool(outputs) and self.handbook is self.last_good
+            self.notice = render_notice(problems, stale=stale, options=options)
+        if not self.stale_problems:
+            self._report_reviews(self.handbook, options)
+        return config
+
+    def _render(self, handbook: Handbook, options: HandbookOptions) -> list[Output]:
+        """Every generated file, or a :class:`PluginError` saying what went wrong.
+
+        Runs in ``on_config``, before MkDocs cleans ``site/``, so a failure leaves the last
+        good site intact.
+        """
         if options.images and self.image_cache is None:
             self.image_cache = ImageCache(options.cache_dir)
-        # Render before MkDocs cleans site/, so a failure leaves the last good site intact.
         images = self.image_cache if options.images else None
         try:
             try:
-                outputs = build_outputs(self.handbook, options, images=images)
+                return build_outputs(handbook, options, images=images)
             except (PhotoError, OSError):
                 if not self.stale_problems:
                     raise
                 # The last valid content may name a photo that has since gone: preview it
                 # with initials until the problems are fixed.
-                outputs = build_outputs(self.handbook, options, images=None)
+                return build_outputs(handbook, options, images=None)
         except (ValueError, OSError) as exc:
             raise PluginError(f"persona plugin: {exc}") from None
         except jinja2.TemplateError as exc:
             raise PluginError(f"persona plugin: {describe_template_error(exc)}") from None
-        self.outputs = {out.src_uri: out for out in outputs}
-        if not self.stale_problems:
-            self._report_reviews(self.handbook, options)
-        return config
 
     def _report_reviews(self, handbook: Handbook, options: HandbookOptions) -> None:
         """Say what is overdue: one info line; a warning per item (``warn_overdue``, so
@@ -296,12 +333,19 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
     @event_priority(100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         out = self.outputs.get(page.file.src_uri)
-        if out is None:
-            return output
-        output = out.fill_chrome(output)
-        if out.head and "</head>" in output:
-            output = output.replace("</head>", out.head + "</head>", 1)
-        return output
+        if out is not None:
+            output = out.fill_chrome(output)
+            if out.head and "</head>" in output:
+                output = output.replace("</head>", out.head + "</head>", 1)
+        return insert_notice(output, self.notice)  # only under `mkdocs serve`
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # The 404 page, too, while previewing (a page missing because of a problem).
+        if template_name.endswith(".html"):
+            return insert_notice(output_content, self.notice)
+        return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.stale_problems:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 
 @dataclass(frozen=True, order=True)
@@ -12,7 +13,9 @@ class Problem:
     """One mistake in one file, located as precisely as the YAML allows.
 
     ``line`` and ``column`` are 1-based. ``field`` is a dotted path such as
-    ``stages[2].emotion`` (empty when the problem concerns the whole file).
+    ``stages[2].emotion`` (empty when the problem concerns the whole file). ``kind`` says
+    which kind of file it is in (``"persona"`` or ``"journey"``; empty when unknown); it
+    takes no part in comparisons.
     """
 
     path: str
@@ -20,6 +23,7 @@ class Problem:
     column: int
     field: str
     message: str
+    kind: str = dataclass_field(default="", compare=False)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
@@ -34,6 +38,37 @@ class ValidationFailed(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__(format_text(self.problems))
+
+
+KIND_FILES = {"persona": "persona files", "journey": "journey files"}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def headline(problems: Iterable[Problem]) -> str:
+    """What is invalid and how much, for the line above the problems.
+
+    ``Invalid persona data (2 problems)`` or ``Invalid journey data (1 problem)`` when every
+    problem is in one kind of file, else ``Invalid handbook data (3 problems: 2 in persona
+    files, 1 in journey files)``.
+    """
+    problems = list(problems)
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.kind] = counts.get(problem.kind, 0) + 1
+    total = _plural(len(problems), "problem")
+    if len(counts) == 1 and problems[0].kind in KIND_FILES:
+        return f"Invalid {problems[0].kind} data ({total})"
+    if len(counts) <= 1:
+        return f"Invalid handbook data ({total})"
+    parts = [
+        f"{counts[kind]} in {KIND_FILES.get(kind, 'other files')}"
+        for kind in (*KIND_FILES, "")
+        if counts.get(kind)
+    ]
+    return f"Invalid handbook data ({total}: {', '.join(parts)})"
 
 
 def format_text(problems: Iterable[Problem]) -> str:
@@ -63,5 +98,8 @@ def format_github(problems: Iterable[Problem]) -> str:
 
 def format_json(problems: Iterable[Problem]) -> str:
     """A JSON document ``{"ok": bool, "problems": [...]}`` for other tools."""
-    items = [asdict(p) for p in problems]
+    items = [
+        {"path": p.path, "line": p.line, "column": p.column, "field": p.field, "message": p.message}
+        for p in problems
+    ]
     return json.dumps({"ok": not items, "count": len(items), "problems": items}, indent=2)

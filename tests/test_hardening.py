@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -43,17 +44,22 @@ def build(project: Path, timeout: float = LIMIT) -> tuple[int, str]:
     return proc.returncode, proc.stdout + proc.stderr
 
 
+HEADLINE = re.compile(r"Invalid (?:persona|journey|handbook) data \((\d+) problems?[:)]")
+
+
 def problems(log: str) -> list[str]:
-    """The problem lines under ``Invalid persona data (N problem(s)):``."""
+    """The problem lines under ``Invalid persona data (N problems):`` (or journey, handbook)."""
     lines = log.splitlines()
-    starts = [i for i, line in enumerate(lines) if "Invalid persona data (" in line]
+    starts = [i for i, line in enumerate(lines) if HEADLINE.search(line)]
     assert len(starts) == 1, log
     found = []
     for line in lines[starts[0] + 1 :]:
         if not line.startswith("  "):
             break
         found.append(line.strip())
-    count = lines[starts[0]].split("Invalid persona data (", 1)[1].split(" ", 1)[0]
+    match = HEADLINE.search(lines[starts[0]])
+    assert match is not None
+    count = match.group(1)
     assert int(count) == len(found), log
     return found
 
@@ -258,8 +264,9 @@ def test_broken_yaml_fails_listing_every_file_and_keeps_the_last_good_site(
         "personas/dupe.yaml:4:1: name: duplicate key 'name' (first on line 1, again on line 4); "
         "remove one of them",
         "personas/empty.yaml:1:1: file is empty",
-        "personas/indent.yaml:2:8: invalid YAML: a ':' followed by a space is not allowed here; "
-        "put the text in quotes, or check the indentation",
+        "personas/indent.yaml:2:3: invalid YAML: 'owner' is indented under 'name' (line 1), "
+        "which already has a value; line it up with 'name', or remove the value on line 1 to "
+        "put 'owner' inside 'name'",
         "personas/list.yaml:1:1: the file must be a mapping of fields (key: value), not a list",
         "personas/pytag.yaml:4:10: tagline: YAML tag !!python/object/apply:os.system is not "
         "allowed: only plain text, numbers, true/false, dates, lists and mappings",

@@ -62,12 +62,13 @@ def test_invalid_edit_fails_the_build_and_keeps_the_last_site(project: Path) -> 
 
     _assert_clean_failure(failed)
     assert (
-        "ERROR   -  Invalid persona data (4 problem(s)):\n"
+        "ERROR   -  Invalid handbook data (4 problems: 3 in persona files, 1 in journey "
+        "files):\n"
         "  journeys/close.yaml:5:23: stages[0].emotion.margie: must be between -2 and 2 (got -3)\n"
-        "  personas/hannah.yaml:5:1: invalid YAML: a list in [brackets] is not closed with ']', "
-        "or an item lacks a comma\n"
+        "  personas/hannah.yaml:4:8: invalid YAML: this '[' is not closed; add ']' after the "
+        "last item of the list\n"
         "  personas/margie.yaml:4:11: related[0]: no persona with id 'hanah'; did you mean "
-        "'hannah'?\n"
+        "'hannah'? (known personas: hannah, margie)\n"
         "  personas/margie.yaml:5:7: type: 'bayer' is not allowed; use one of: buyer, user, "
         "decision-maker, influencer, detractor, payer, negative; did you mean 'payer'?\n"
     ) in failed.log
@@ -96,7 +97,7 @@ def test_problems_in_a_journey_only(project: Path) -> None:
     result = run_build(project)
     _assert_clean_failure(result)
     assert (
-        "Invalid persona data (1 problem(s)):\n"
+        "ERROR   -  Invalid journey data (1 problem):\n"
         "  journeys/close.yaml:6:1: colour: unknown field 'colour'; see the field reference for "
         "what is allowed\n"
     ) in result.log

@@ -88,12 +88,12 @@ def _break_review(project: Path) -> None:
 BREAKAGES: dict[str, tuple[Callable[[Path], None], str]] = {
     "invalid-data": (
         _break_data,
-        "ERROR   -  Invalid persona data (1 problem(s)):\n"
+        "ERROR   -  Invalid persona data (1 problem):\n"
         "  personas/mo.yaml:1:1: name: missing required field 'name'\n",
     ),
     "unusable-photo": (
         _break_photo,
-        "ERROR   -  Invalid persona data (1 problem(s)):\n"
+        "ERROR   -  Invalid persona data (1 problem):\n"
         "  personas/eve.yaml:4:8: photo: 'photos/eve.jpg' is not an image Pillow can read "
         "(supported formats: JPEG, PNG, WebP, GIF, AVIF, BMP, TIFF)\n",
     ),
@@ -272,7 +272,7 @@ def test_serve_rebuilds_keeps_last_good_content_and_recovers(
     ben.write_text(edited.replace("name: Bookkeeper Ben", "name: [unclosed"), encoding="utf-8")
     server.wait_for(
         "the log to name the broken file and the rebuild to finish",
-        lambda: "personas/ben.yaml:3:5: invalid YAML" in server.drain()[seen:]
+        lambda: "personas/ben.yaml:2:7: invalid YAML" in server.drain()[seen:]
         and "still unresolved" in server.drain()[seen:],
     )
     assert "the preview shows the last valid version" in server.drain()[seen:]
