@@ -145,7 +145,7 @@ def test_validate_with_folder_options_and_config_file(tmp_path: Path) -> None:
     assert (result.returncode, result.stdout) == (0, "OK: 1 persona and 0 journeys are valid.\n")
     result = run_cli("validate", "--personas", "other", "-f", "site/mkdocs.yml", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout.startswith("../other/x.yaml:2:1: invalid YAML:")
+    assert result.stdout.startswith("../other/x.yaml:1:7: invalid YAML:")
 
 
 def test_validate_without_a_personas_folder(tmp_path: Path) -> None:

@@ -154,22 +154,24 @@ def test_tab_indentation(tmp_path: Path, parser: str) -> None:
 def test_bad_indentation_of_a_key(tmp_path: Path, parser: str) -> None:
     raw = VALID + b"goals:\n  - Close the books\n - Stop chasing receipts\n"
     assert problems(tmp_path, raw) == [
-        "personas/margie.yaml:6:2: invalid YAML: this line does not line up with the keys above it"
+        "personas/margie.yaml:6:2: invalid YAML: this '-' is not lined up with the '-' on line 5; "
+        "indent it with 2 spaces like that one"
     ]
 
 
 def test_bad_indentation_in_a_list(tmp_path: Path, parser: str) -> None:
     raw = VALID + b"goals:\n  - Close the books\n  tools: [Excel]\n"
     assert problems(tmp_path, raw) == [
-        "personas/margie.yaml:6:3: invalid YAML: this line does not line up with the list above it"
+        "personas/margie.yaml:6:3: invalid YAML: 'tools' is not lined up with 'goals' (line 4); "
+        "remove its indentation, like 'goals'"
     ]
 
 
 def test_colon_in_unquoted_text(tmp_path: Path, parser: str) -> None:
     raw = VALID + b"tagline: Goal: close by day 6\n"
     assert problems(tmp_path, raw) == [
-        "personas/margie.yaml:4:14: invalid YAML: a ':' followed by a space is not allowed "
-        "here; put the text in quotes, or check the indentation"
+        "personas/margie.yaml:4:14: invalid YAML: a ': ' inside text that is not in quotes; put "
+        'the value in quotes: tagline: "Goal: close by day 6"'
     ]
 
 
@@ -184,23 +186,24 @@ def test_value_starting_with_reserved_character(tmp_path: Path, parser: str) -> 
 def test_unclosed_quote(tmp_path: Path, parser: str) -> None:
     raw = VALID + b'tagline: "Owns the close\n'
     assert problems(tmp_path, raw) == [
-        "personas/margie.yaml:5:1: invalid YAML: a quote or bracket is not closed"
+        'personas/margie.yaml:4:10: invalid YAML: the " that starts this text is not closed; '
+        'add " at the end of the text'
     ]
 
 
 def test_unclosed_bracket(tmp_path: Path, parser: str) -> None:
     raw = VALID + b"goals: [Close the books, Stop chasing\ntools: [Excel]\n"
     assert problems(tmp_path, raw) == [
-        "personas/margie.yaml:5:6: invalid YAML: a list in [brackets] is not closed with ']', or "
-        "an item lacks a comma"
+        "personas/margie.yaml:4:8: invalid YAML: this '[' is not closed; add ']' after the last "
+        "item of the list"
     ]
 
 
 def test_text_after_a_quoted_value(tmp_path: Path, parser: str) -> None:
     raw = VALID + b'tagline: "Owns the close" and the shortlist\n'
     assert problems(tmp_path, raw) == [
-        "personas/margie.yaml:4:27: invalid YAML: unexpected text after a value; put the whole "
-        "value in quotes"
+        'personas/margie.yaml:4:27: invalid YAML: text after the closing "; put the whole value '
+        "in single quotes ('\"Owns the close\" and the shortlist')"
     ]
 
 
