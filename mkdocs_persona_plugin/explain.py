@@ -236,6 +236,14 @@ def _enum_values(alternatives: Iterable[_Type]) -> list[str]:
     return []
 
 
+def _typed_kind(value: Any) -> str:
+    """Like :func:`_kind`, quoting short text: in a number or true/false field, ``yes`` or
+    ``7:30`` is what the author wrote, and seeing it is the quickest way to the fix."""
+    if isinstance(value, str) and 0 < len(value) <= 40 and "\n" not in value:
+        return f"the text '{value}'"
+    return _kind(value)
+
+
 def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
@@ -383,15 +391,15 @@ def _value_message(
         return f"expected a mapping (key: value), got {_kind(value)}", False
     if kind in ("int_type", "int_from_float", "int_parsing"):
         what = "a whole number from -2 to 2" if "emotion" in path else "a whole number"
-        return f"expected {what}, got {_kind(value)}{_unquote_hint(value)}", False
+        return f"expected {what}, got {_typed_kind(value)}{_unquote_hint(value)}", False
     if kind in ("float_type", "float_parsing"):
-        return f"expected a number, got {_kind(value)}{_unquote_hint(value)}", False
+        return f"expected a number, got {_typed_kind(value)}{_unquote_hint(value)}", False
     if kind == "finite_number":
         return f"expected a number, got {value}", False
     if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, got {_kind(value)}", False
+        return f"expected true or false, got {_typed_kind(value)}", False
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{_range(fitting)} (got {value})", False
+        return f"{_range(fitting)} (got {_number(value)})", False
     if kind.startswith("date"):
         if isinstance(value, str):
             impossible = date_problem(value)

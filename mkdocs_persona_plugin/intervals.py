@@ -22,10 +22,51 @@ _WORDS = {
 }
 _ABBREVIATIONS = {"d": "day", "w": "week", "wk": "week", "mo": "month", "y": "year", "yr": "year"}
 _PATTERN = re.compile(
-    r"^\s*(\d{1,5})\s*(day|week|month|year|d|wk|w|mo|yr|y)s?\s*$", re.IGNORECASE
+    r"^\s*0*(\d{1,6})\s*(day|week|month|year|d|wk|w|mo|yr|y)s?\s*$", re.IGNORECASE
 )
 #: The longest interval accepted in each unit (100 years), so dates never leave the calendar.
 MAX_COUNT = {"days": 36_525, "weeks": 5_218, "months": 1_200, "years": 100}
+
+def _any_case(word: str) -> str:
+    """``"day"`` → ``"[dD][aA][yY]"`` (JSON Schema patterns have no case-insensitive flag)."""
+    # ECMA-262 in unicode mode refuses needless escapes such as "\\-": escape only what needs it
+    return "".join(
+        f"[{c.lower()}{c.upper()}]" if c.isalpha() else c if c == "-" else re.escape(c)
+        for c in word
+    )
+
+
+def _one_to(limit: int) -> str:
+    """A regular expression for the whole numbers 1 to ``limit`` (no leading zeros)."""
+    digits = str(limit)
+    alternatives = []
+    if len(digits) > 1:
+        alternatives.append(f"[1-9][0-9]{{0,{len(digits) - 2}}}")
+    for i, char in enumerate(digits):
+        low, high = (1 if i == 0 else 0), int(char) - 1
+        if high >= low:
+            rest = len(digits) - i - 1
+            first = f"[{low}-{high}]" if high > low else str(low)
+            alternatives.append(digits[:i] + first + (f"[0-9]{{{rest}}}" if rest else ""))
+    alternatives.append(digits)
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def json_schema_pattern() -> str:
+    """The JSON Schema ``pattern`` (ECMA-262) accepting exactly what :func:`parse_interval`
+    accepts, limits included, so editors and pre-commit agree with ``validate``."""
+    units = {
+        unit: [_any_case(w) for w in (unit[:-1], *(a for a, u in _ABBREVIATIONS.items()
+                                                   if u == unit[:-1]))]
+        for unit in MAX_COUNT
+    }
+    counted = "|".join(
+        f"0*{_one_to(MAX_COUNT[unit])}\\s*(?:{'|'.join(words)})[sS]?"
+        for unit, words in units.items()
+    )
+    words = "|".join(_any_case(w) for w in _WORDS)
+    return f"^\\s*(?:{counted}|{words})\\s*$"
+
 
 INTERVAL_HELP = "write a number and a unit, e.g. '90 days', '6 weeks', '6 months' or '1 year'"
 

@@ -19,12 +19,13 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from .intervals import parse_interval
+from .intervals import json_schema_pattern, parse_interval
 
 #: Longest text accepted in one field (a long bio is ~5 000 characters).
 MAX_TEXT = 20_000
@@ -33,11 +34,60 @@ MAX_ITEMS = 200
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+
+
+def _as_written_schema(max_length: int, *, min_length: int = 1) -> WithJsonSchema:
+    """The JSON Schema of free text.
+
+    A YAML value is kept as written (``0170``, ``1.10``, ``yes``), but a JSON Schema validator
+    sees what a YAML parser made of it (170, 1.1, a boolean), so numbers and booleans are
+    text too. ``\\S``: at least one character that is not white space (``"   "`` is empty).
+    """
+    schema: dict[str, Any] = {"type": ["string", "number", "boolean"], "maxLength": max_length}
+    if min_length:
+        schema.update(minLength=min_length, pattern=r"\S")
+    return WithJsonSchema(schema)
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    _as_written_schema(MAX_TEXT),
+]
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
+    _as_written_schema(500),
+]
+#: An id. Written ``2024`` it is the text "2024" here, but the number 2024 to a JSON Schema
+#: validator: whole numbers are valid ids there.
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80},
+                {"type": "integer", "minimum": 0},
+            ]
+        }
+    ),
+]
+#: An id used as a mapping key (keys are always text, in YAML and in JSON).
+SlugKey = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 TextList = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
-Emotion = Annotated[int, Field(strict=True, ge=-2, le=2)]
+
+
+def _whole(value: Any) -> Any:
+    """``3.0`` is the whole number 3 (as in JSON Schema); ``3.5`` and ``true`` are not."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+#: How a stage feels: a whole number from -2 to 2, written ``1`` or ``1.0`` (JSON Schema's
+#: ``integer`` admits both).
+Emotion = Annotated[int, Field(strict=True, ge=-2, le=2), BeforeValidator(_whole)]
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -60,6 +110,19 @@ def _strict_date(value: Any) -> Any:
 
 #: A calendar date written ``YYYY-MM-DD``.
 Date = Annotated[dt.date, BeforeValidator(_strict_date)]
+
+#: The fields of a persona file that hold numbers, dates or true/false. Every other value is
+#: free text and is published exactly as written (see :func:`.yamlsafe.load_yaml`).
+PERSONA_TYPED: dict[str, Any] = {
+    "last_reviewed": True,
+    "share": True,
+    "research": {"interviews": True},
+}
+#: The typed fields of a journey file (``"*"``: every stage; ``emotion`` with its mapping).
+JOURNEY_TYPED: dict[str, Any] = {
+    "last_reviewed": True,
+    "stages": {"*": {"moment_of_truth": True, "emotion": True}},
+}
 
 
 class PersonaType(str, Enum):
@@ -130,11 +193,19 @@ class Messaging(_Strict):
 class Research(_Strict):
     """The evidence behind the persona."""
 
-    interviews: Annotated[int, Field(strict=True, ge=0)] | None = Field(
+    interviews: Annotated[int, Field(strict=True, ge=0), BeforeValidator(_whole)] | None = Field(
         default=None, description="How many interviews the persona is based on."
     )
     sources: TextList = Field(default_factory=list, description="Data sources used.")
     confidence: Confidence | None = Field(default=None, description="low, medium or high.")
+
+
+#: A review interval (``90 days``, ``6 months``, ``quarterly``); never a bare number.
+IntervalText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
+    WithJsonSchema({"type": "string", "pattern": json_schema_pattern(), "maxLength": 500}),
+]
 
 
 def _check_interval(value: str | None) -> str | None:
@@ -144,11 +215,10 @@ def _check_interval(value: str | None) -> str | None:
     return value
 
 
-FactValue = (
-    Annotated[str, StringConstraints(max_length=MAX_TEXT)]
-    | Annotated[int, Field(strict=True)]
-    | Annotated[float, Field(strict=True)]
-)
+#: A demographic or role value: text exactly as written (``0170``, ``7:30`` and ``1.10`` stay).
+FactValue = Annotated[
+    str, StringConstraints(max_length=MAX_TEXT), _as_written_schema(MAX_TEXT, min_length=0)
+]
 
 
 class _FromFile(_Strict):
@@ -223,7 +293,19 @@ class Persona(_FromFile):
     tools: TextList = Field(default_factory=list, description="Tools they use today.")
     interests: TextList = Field(default_factory=list, description="Interests.")
     messaging: Messaging | None = Field(default=None, description="Pitch and vocabulary.")
-    share: Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)] | None = Field(
+    share: Annotated[
+        float,
+        Field(strict=True, ge=0, le=100, allow_inf_nan=False),
+        WithJsonSchema(
+            {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 100,
+                # NaN passes every comparison a validator makes; it fails "not more than -1".
+                "not": {"maximum": -1},
+            }
+        ),
+    ] | None = Field(
         default=None, description="Share of the customer base, in percent (0-100)."
     )
     research: Research | None = Field(default=None, description="Evidence behind the persona.")
@@ -233,7 +315,7 @@ class Persona(_FromFile):
     related: Annotated[list[Slug], Field(max_length=MAX_ITEMS)] = Field(
         default_factory=list, description="Ids of related personas."
     )
-    review_every: Line | None = Field(
+    review_every: IntervalText | None = Field(
         default=None,
         description="Review interval overriding the site default, e.g. '90 days', '6 months'.",
     )
@@ -274,7 +356,7 @@ class Stage(_Strict):
     moment_of_truth: Annotated[bool, Field(strict=True)] = Field(
         default=False, description="The stage with the greatest emotional load."
     )
-    emotion: Emotion | dict[Slug, Emotion] | None = Field(
+    emotion: Emotion | dict[SlugKey, Emotion] | None = Field(
         default=None,
         description="-2 (very negative) to +2 (very positive); for several personas a mapping "
         "of persona id to that number.",
@@ -299,6 +381,9 @@ class Journey(_FromFile):
             "title": "Journey",
             "$id": "journey.schema.json",
             "oneOf": [{"required": ["persona"]}, {"required": ["personas"]}],
+            # Only a future-state journey improves another.
+            "if": {"required": ["improves"], "properties": {"improves": {"not": {"type": "null"}}}},
+            "then": {"required": ["state"], "properties": {"state": {"const": "future"}}},
         },
     )
 
@@ -316,7 +401,9 @@ class Journey(_FromFile):
     )
     owner: Line | None = Field(default=None, description="Who keeps this journey up to date.")
     last_reviewed: Date | None = Field(default=None, description="Last review (YYYY-MM-DD).")
-    review_every: Line | None = Field(default=None, description="Review interval override.")
+    review_every: IntervalText | None = Field(
+        default=None, description="Review interval override, e.g. '6 months'."
+    )
     tags: Annotated[list[Line], Field(max_length=MAX_ITEMS)] = Field(
         default_factory=list, description="Free tags."
     )

@@ -4,7 +4,15 @@ PyYAML's ``safe_load`` silently keeps the last of two duplicate keys, accepts an
 aliases and loses positions. Here the document is composed into a node tree (with libyaml's C
 parser when PyYAML was built with it, several times faster than the pure-Python one) and
 converted by hand, so that every value keeps its line and column, duplicate keys, anchors,
-aliases, merge keys and tags are refused, and only plain JSON-like values (plus dates) come out.
+aliases, merge keys and tags are refused, and only plain JSON-like values come out.
+
+Values are kept **as written**. YAML 1.1 (what PyYAML implements) reads ``zip: 0170`` as the
+number 120, ``7:30`` as 450, ``1.10`` as 1.1 and ``yes`` as true; a persona's free text must be
+published exactly as its author wrote it, so every scalar comes out as its source text, except
+``null``/``~``/an empty value (``None``) and the scalars at *typed* positions (a
+:data:`TypedSpec` names them: dates, counts, emotions…), which are read with the YAML 1.2 core
+schema (``012`` is 12, ``yes`` stays text, ``true`` is true) — the reading JSON Schema
+validators such as check-jsonschema use, so editors, pre-commit and ``validate`` agree.
 
 Nothing here raises for bad input: every problem becomes a :class:`YamlIssue` with a 1-based
 line and column, so one run can report every problem in every file.
@@ -14,17 +22,13 @@ from __future__ import annotations
 
 import calendar
 import contextlib
-import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-from . import yaml_syntax
 
 #: Files larger than this are refused before parsing.
 MAX_FILE_BYTES = 512 * 1024
@@ -44,6 +48,27 @@ _SEQ, _MAP, _MERGE = f"{_TAG}seq", f"{_TAG}map", f"{_TAG}merge"
 
 _ANCHOR_HINT = re.compile(r"(?:^|[\s\[\]{},:?\-])&", re.MULTILINE)
 _DATE_SHAPE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_PARSER_HINTS = {
+    "mapping values are not allowed": (
+        "a ':' followed by a space is not allowed here; put the text in quotes, "
+        "or check the indentation"
+    ),
+    "could not find expected ':'": (
+        "expected 'key: value'; check the indentation, or put a long text in quotes"
+    ),
+    "did not find expected key": "this line does not line up with the keys above it",
+    "did not find expected '-' indicator": "this line does not line up with the list above it",
+    "cannot start any token": "a value cannot start with this character; put it in quotes",
+    "found unexpected end of stream": "a quote or bracket is not closed",
+    "',' or ']'": "a list in [brackets] is not closed with ']', or an item lacks a comma",
+    "',' or '}'": "a mapping in {braces} is not closed with '}', or an item lacks a comma",
+    "found unknown escape character": (
+        "unknown backslash escape in double quotes; use single quotes or write \\\\"
+    ),
+    "node content": "a value is missing here; is a bracket or quote not closed?",
+    "but found another document": "only one document per file: remove the '---' line",
+}
+
 
 @dataclass
 class YamlIssue:
@@ -105,22 +130,55 @@ def date_problem(text: str) -> str | None:
     return None
 
 
-class _Scalars(SafeConstructor):
-    """Builds non-text scalars with PyYAML's own rules (ints, floats, bools, dates)."""
+#: Which values are read as YAML 1.2 core values instead of kept as written: a mapping from
+#: key to the spec of its value (``"*"`` stands for any list item or mapping key), or ``True``
+#: for "this value and everything inside it". ``None``/a missing key: text as written.
+TypedSpec: TypeAlias = "bool | Mapping[str, TypedSpec]"
 
-
-_scalars = _Scalars()
-_CONSTRUCT: dict[str, Callable[[ScalarNode], Any]] = {
-    _INT: _scalars.construct_yaml_int,
-    _FLOAT: _scalars.construct_yaml_float,
-    _BOOL: _scalars.construct_yaml_bool,
-    _NULL: lambda node: None,
-    _TIMESTAMP: _scalars.construct_yaml_timestamp,
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT_12 = re.compile(r"[-+]?[0-9](?:_?[0-9])*\Z")
+_HEX_12 = re.compile(r"0x[0-9a-fA-F](?:_?[0-9a-fA-F])*\Z")
+_OCT_12 = re.compile(r"0o[0-7](?:_?[0-7])*\Z")
+_FLOAT_12 = re.compile(
+    r"[-+]?(?:\.[0-9](?:_?[0-9])*|[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?)"
+    r"(?:[eE][-+]?[0-9]+)?\Z"
+)
+_SPECIAL_FLOATS = {
+    **{f"{sign}.{inf}": float(f"{sign or '+'}inf") for sign in ("", "+", "-")
+       for inf in ("inf", "Inf", "INF")},
+    **{f".{nan}": float("nan") for nan in ("nan", "NaN", "NAN")},
 }
 
 
+def core_value(text: str) -> Any:
+    """A plain scalar read with the YAML 1.2 core schema: null, true/false, a number or text.
+
+    >>> [core_value(t) for t in ("012", "0x1F", "1_000", "1.10", "yes", "7:30", "~")]
+    [12, 31, 1000, 1.1, 'yes', '7:30', None]
+    """
+    if text in _NULL_WORDS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    if _INT_12.match(text):
+        return int(text.replace("_", ""))
+    if _HEX_12.match(text):
+        return int(text[2:].replace("_", ""), 16)
+    if _OCT_12.match(text):
+        return int(text[2:].replace("_", ""), 8)
+    if text in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[text]
+    if _FLOAT_12.match(text) and any(c.isdigit() for c in text):
+        return float(text.replace("_", ""))
+    return text
+
+
 def _make_loader(base: type[Any]) -> type[Any]:
-    """``base`` with a faster resolver: no path resolvers, implicit types by first character."""
+    """``base`` with a resolver that types nothing: a plain scalar is null or text.
+
+    (Numbers, booleans and dates are read later, only where the contract expects them.)
+    """
 
     class Loader(base):  # type: ignore[misc,valid-type]
         def descend_resolver(self, current_node: Any, current_index: Any) -> None:
@@ -131,11 +189,9 @@ def _make_loader(base: type[Any]) -> type[Any]:
 
         def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
             if kind is ScalarNode:
-                if implicit[0]:
-                    for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
-                        if regexp.match(value):
-                            return str(tag)
-                return _STR
+                if implicit[0] and value in _NULL_WORDS:
+                    return _NULL
+                return _MERGE if implicit[0] and value == "<<" else _STR
             return _SEQ if kind is SequenceNode else _MAP
 
     Loader.__name__ = Loader.__qualname__ = f"Strict{base.__name__}"
@@ -185,6 +241,17 @@ def _alias_message(name: str) -> str:
     return f"YAML aliases (*{name}) are not allowed: write the value out in full"
 
 
+_SCALAR_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP})
+
+
+def _child(spec: TypedSpec | None, key: str | int) -> TypedSpec | None:
+    """The spec of the value at ``key`` inside a value whose spec is ``spec``."""
+    if spec is None or spec is True or spec is False:
+        return spec or None
+    found = spec.get("*") if isinstance(key, int) else spec.get(key, spec.get("*"))
+    return found
+
+
 class _Converter:
     """Turns a composed node tree into plain data, recording positions and issues."""
 
@@ -200,7 +267,7 @@ class _Converter:
         if drops:
             self.result.broken.add(path)
 
-    def convert(self, node: Node, path: Path_, depth: int) -> Any:
+    def convert(self, node: Node, path: Path_, depth: int, spec: TypedSpec | None) -> Any:
         mark = node.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
         key = id(node)
@@ -213,42 +280,36 @@ class _Converter:
         self.seen.add(key)
         cls = type(node)
         if cls is ScalarNode:
-            if node.tag == _STR:
-                return node.value
-            return self.scalar(node, path)  # type: ignore[arg-type]
+            tag = node.tag
+            if tag == _STR and spec is None:
+                return node.value  # the common case: text as written
+            return self.scalar(node, path, spec)  # type: ignore[arg-type]
         if depth >= MAX_DEPTH:
             self.issue(node, path, f"nested more than {MAX_DEPTH} levels deep")
             return None
         if cls is MappingNode:
-            return self.mapping(node, path, depth + 1)  # type: ignore[arg-type]
+            return self.mapping(node, path, depth + 1, spec)  # type: ignore[arg-type]
         if node.tag != _SEQ:
             self.issue(node, path, _tag_message(node.tag))
             return None
         convert = self.convert
-        return [convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        items = _child(spec, 0)
+        return [convert(item, (*path, i), depth + 1, items) for i, item in enumerate(node.value)]
 
-    def scalar(self, node: ScalarNode, path: Path_) -> Any:
+    def scalar(self, node: ScalarNode, path: Path_, spec: TypedSpec | None) -> Any:
         tag = node.tag
-        if tag == _STR:
-            return node.value
-        construct = _CONSTRUCT.get(tag)
-        if construct is None:
+        if tag not in _SCALAR_TAGS:
             self.issue(node, path, _tag_message(tag))
             return None
-        try:
-            value = construct(node)
-        except (ValueError, ConstructorError, OverflowError):
-            if tag == _TIMESTAMP:
-                message = date_problem(node.value) or f"'{node.value}' is not a real date"
-            else:
-                message = f"cannot read '{node.value}' as {_describe_tag(tag)[2:]}"
-            self.issue(node, path, message)
+        if tag == _NULL:  # plain ~, null or nothing (the resolver), or an explicit !!null
             return None
-        if isinstance(value, dt.datetime):
-            return node.value  # a time of day: the contract only has dates, keep the text
-        return value
+        if spec is True and not node.style:  # plain (libyaml says "", PyYAML None)
+            return core_value(node.value)
+        return node.value
 
-    def mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+    def mapping(
+        self, node: MappingNode, path: Path_, depth: int, spec: TypedSpec | None
+    ) -> dict[str, Any]:
         if node.tag != _MAP:
             self.issue(node, path, _tag_message(node.tag))
             return {}
@@ -267,7 +328,7 @@ class _Converter:
                     "YAML merge keys (<<) are not allowed: write the fields out in full",
                 )
                 continue
-            if tag not in _CONSTRUCT and tag != _STR:
+            if tag not in _SCALAR_TAGS:
                 self.issue(key_node, path, _tag_message(tag))
                 continue
             key = key_node.value  # `1:` and `yes:` are keys '1' and 'yes', not numbers
@@ -284,7 +345,7 @@ class _Converter:
                 continue
             first_line[key] = line
             key_positions[here] = (line, col)
-            out[key] = self.convert(value_node, here, depth)
+            out[key] = self.convert(value_node, here, depth, _child(spec, key))
         return out
 
 
@@ -309,9 +370,43 @@ def _decode(raw: bytes, result: LoadedYaml) -> str | None:
         return None
 
 
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 def _parser_issue(text: str, exc: yaml.YAMLError) -> YamlIssue:
-    line, col, message = yaml_syntax.diagnose(text, exc)
-    return YamlIssue(line, col, (), message)
+    if isinstance(exc, yaml.reader.ReaderError):
+        line, col = _line_col(text, exc.position)
+        return YamlIssue(
+            line,
+            col,
+            (),
+            f"invalid YAML: contains the control character #x{exc.character:04x}, "
+            "which YAML does not allow; delete it",
+        )
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (exc.problem or "not valid YAML").strip()
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            return YamlIssue(line, col, (), "invalid YAML: a tab character; indent with spaces")
+        if "expected <block end>" in problem:  # the pure-Python parser's wording
+            context = exc.context or ""
+            problem = (
+                "did not find expected key"
+                if "mapping" in context
+                else "did not find expected '-' indicator"
+            )
+        hint = next((h for key, h in _PARSER_HINTS.items() if key in problem), problem)
+        if "cannot start any token" in problem and mark is not None:
+            hint = f"a value cannot start with '{text[mark.index]}'; put the value in quotes"
+        if ("expected key" in problem or "'-' indicator" in problem) and mark is not None:
+            line_start = text.rfind("\n", 0, mark.index) + 1
+            if text[line_start : mark.index].strip():  # not at the start of the line
+                hint = "unexpected text after a value; put the whole value in quotes"
+        return YamlIssue(line, col, (), f"invalid YAML: {hint}")
+    return YamlIssue(1, 1, (), f"invalid YAML: {exc}")  # pragma: no cover
 
 
 def _scan_events(text: str, result: LoadedYaml, parser: type[Any] | None = None) -> bool:
@@ -396,8 +491,13 @@ def _too_deep(text: str, result: LoadedYaml) -> bool:
     return True
 
 
-def load_yaml(raw: bytes) -> LoadedYaml:
-    """Parse one YAML document from ``raw`` bytes, collecting every issue instead of raising."""
+def load_yaml(raw: bytes, typed: TypedSpec | None = None) -> LoadedYaml:
+    """Parse one YAML document from ``raw`` bytes, collecting every issue instead of raising.
+
+    Every scalar comes out as the text written in the file (``None`` for null), except at
+    the positions ``typed`` names, which are read as YAML 1.2 core values
+    (:func:`core_value`). ``typed=True`` reads the whole document that way.
+    """
     result = LoadedYaml(data=None)
     if len(raw) > MAX_FILE_BYTES:
         size = len(raw) / 1024
@@ -445,5 +545,5 @@ def load_yaml(raw: bytes) -> LoadedYaml:
             )
         )
         return result
-    result.data = _Converter(result, aliases_reported=scan_anchors).convert(node, (), 0)
+    result.data = _Converter(result, aliases_reported=scan_anchors).convert(node, (), 0, typed)
     return result

@@ -83,11 +83,11 @@ def test_validate_github_format(tmp_path: Path) -> None:
 
 
 def test_github_format_escapes_workflow_command_characters(tmp_path: Path) -> None:
-    project = write_project(tmp_path, personas={"a,b.yaml": MARGIE + "id: ab\ntags: [1]\n"})
+    project = write_project(tmp_path, personas={"a,b.yaml": MARGIE + "id: ab\ntags: [[1]]\n"})
     result = run_cli("validate", "--format", "github", cwd=project)
     assert result.stdout == (
         "::error file=personas/a%2Cb.yaml,line=5,col=8,title=tags[0]::expected text, got a "
-        "number (1); put it in quotes if you mean text\n"
+        "list\n"
     )
 
 

@@ -122,7 +122,7 @@ def test_reference_shows_defaults_and_limits(docs_site: BuildResult) -> None:
     assert row("persona-type")[3] == "buyer"
     assert row("persona-id")[3] == "the file name"
     assert row("persona-share")[4] == "0 to 100"
-    assert row("persona-name")[2:5] == ["yes", "—", "1–500 characters"]
+    assert row("persona-name")[2:5] == ["yes", "—", "not blank; 1–500 characters"]
     journey = docs_site.soup("reference/journey-fields/index.html")
     emotion = journey.find("code", id="stage-emotion").find_parent("tr").get_text(" ")
     assert "−2 to 2" in emotion

@@ -110,7 +110,7 @@ def test_persona_record_holds_every_field_in_json_form(small: Path) -> None:
         {"text": "Plain quote", "source": None},
         {"text": "Sourced quote", "source": "Interview 3"},
     ]
-    assert ada["demographics"] == {"Age": 41, "City": "Leeds"}
+    assert ada["demographics"] == {"Age": "41", "City": "Leeds"}  # text, as written
     assert ada["goals"] == ["Close the books in **5 days**"]  # Markdown stays raw
     assert ada["segment"] is None and ada["research"] is None
     assert ada["url"] == "personas/ada/"

@@ -406,7 +406,7 @@ def test_personas_json_round_trips_exact_strings(hostile_site: BuildResult) -> N
     assert eve["bio"] == f"{ALL}\n\n{ALL}"
     assert eve["tags"] == list(PAYLOADS)
     assert eve["goals"] == [*PAYLOADS, ALL]
-    assert eve["demographics"] == {**_labels("demo"), "Age": 30}
+    assert eve["demographics"] == {**_labels("demo"), "Age": "30"}  # as written
     assert eve["sections"] == HOSTILE_PERSONA["sections"]
 
 

@@ -97,7 +97,8 @@ def test_persona_schema_details() -> None:
         "payer",
         "negative",
     ]
-    assert props["id"]["pattern"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+    assert props["id"]["anyOf"][0]["pattern"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+    assert props["name"]["type"] == ["string", "number", "boolean"]  # kept as written
 
 
 def test_journey_schema_details() -> None:
@@ -144,14 +145,18 @@ def _errors(kind: str, data: Any) -> list[str]:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_example_file_is_valid_against_the_schema(path: Path) -> None:
-    data = load_yaml(path.read_bytes()).data
+    data = load_yaml(path.read_bytes(), typed=True).data
     assert _errors(_kind(path), data) == []
 
 
 def test_starter_files_are_valid_against_the_schema() -> None:
     today = dt.date(2026, 11, 29)
-    persona = load_yaml(persona_starter("Finance Manager Margie", today, "x").encode()).data
-    journey = load_yaml(journey_starter("Month-end close", today, "x", "margie").encode()).data
+    persona = load_yaml(
+        persona_starter("Finance Manager Margie", today, "x").encode(), typed=True
+    ).data
+    journey = load_yaml(
+        journey_starter("Month-end close", today, "x", "margie").encode(), typed=True
+    ).data
     assert _errors("persona", persona) == []
     assert _errors("journey", journey) == []
 
@@ -174,14 +179,17 @@ JOURNEY: dict[str, Any] = {"title": "Close", "persona": "margie", "stages": [{"n
         ({"share": "10"}, ["share: anyOf"]),
         ({"last_reviewed": "14 March 2026"}, ["last_reviewed: format"]),
         ({"last_reviewed": "2025-02-30"}, ["last_reviewed: format"]),
-        ({"id": "Margie"}, ["id: pattern"]),
-        ({"tagline": 5}, ["tagline: anyOf"]),
+        ({"id": "Margie"}, ["id: anyOf"]),
+        ({"tagline": ["x"]}, ["tagline: anyOf"]),
+        ({"name": "   "}, ["name: pattern"]),
+        ({"review_every": "every two weeks"}, ["review_every: anyOf"]),
+        ({"share": float("nan")}, ["share: anyOf"]),
         ({"goals": "Close the books"}, ["goals: type"]),
         ({"messaging": {"pich": "x"}}, ["messaging: anyOf"]),
         ({"research": {"interviews": -1}}, ["research: anyOf"]),
         ({"quotes": [{"source": "call"}]}, ["quotes/0: anyOf"]),
-        ({"demographics": {"Age": [38]}}, ["demographics/Age: anyOf"]),
-        ({"related": ["Hannah"]}, ["related/0: pattern"]),
+        ({"demographics": {"Age": [38]}}, ["demographics/Age: type"]),
+        ({"related": ["Hannah"]}, ["related/0: anyOf"]),
     ],
 )
 def test_schema_rejects_persona_typos(change: dict[str, Any], expected: list[str]) -> None:
@@ -196,7 +204,8 @@ def test_schema_requires_persona_fields() -> None:
     ("change", "expected"),
     [
         ({"personas": ["margie"]}, [": oneOf"]),
-        ({"title": 5}, ["title: type"]),
+        ({"title": ["x"]}, ["title: type"]),
+        ({"improves": "close", "state": "current"}, ["state: const"]),
         ({"stages": []}, ["stages: minItems"]),
         ({"stages": [{"name": "A", "emotion": 3}]}, ["stages/0/emotion: anyOf"]),
         ({"stages": [{"name": "A", "emotion": {"Margie": 1}}]}, ["stages/0/emotion: anyOf"]),

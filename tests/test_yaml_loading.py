@@ -350,18 +350,33 @@ def test_values_keep_their_positions(parser: str) -> None:
 
 
 def test_only_plain_values_come_out(parser: str) -> None:
-    loaded = load_yaml(
+    raw = (
         b"a: 1\nb: 1.5\nc: true\nd: ~\ne: 2026-01-31\nf: 2026-01-31 10:00:00\ng: yes\n"
-        b"1: numeric key\n"
+        b"h: 0170\n1: numeric key\n"
     )
+    loaded = load_yaml(raw)
     assert loaded.issues == []
-    assert loaded.data == {
+    assert loaded.data == {  # every value as written; only null is not text
+        "a": "1",
+        "b": "1.5",
+        "c": "true",
+        "d": None,
+        "e": "2026-01-31",
+        "f": "2026-01-31 10:00:00",
+        "g": "yes",
+        "h": "0170",
+        "1": "numeric key",
+    }
+    assert load_yaml(raw, typed=True).data == {  # YAML 1.2 core, as JSON Schema tools read it
         "a": 1,
         "b": 1.5,
         "c": True,
         "d": None,
-        "e": dt.date(2026, 1, 31),
+        "e": "2026-01-31",
         "f": "2026-01-31 10:00:00",
-        "g": True,
+        "g": "yes",
+        "h": 170,
         "1": "numeric key",
     }
+    partly = load_yaml(raw, typed={"a": True, "h": True})
+    assert (partly.data["a"], partly.data["b"], partly.data["h"]) == (1, "1.5", 170)

@@ -31,6 +31,7 @@ from pydantic import BaseModel
 
 from mkdocs_persona_plugin import strings as ui_strings
 from mkdocs_persona_plugin.explain import is_model
+from mkdocs_persona_plugin.intervals import json_schema_pattern
 from mkdocs_persona_plugin.models import SLUG_PATTERN, Journey, Persona
 from mkdocs_persona_plugin.schema import build_schema
 
@@ -55,6 +56,9 @@ class Desc:
     type: str
     allowed: list[str] = field(default_factory=list)
     limits: list[str] = field(default_factory=list)
+
+
+INTERVAL_PATTERN = json_schema_pattern()
 
 
 def _number(value: float) -> str:
@@ -110,6 +114,8 @@ class Describer:
             self.nested.setdefault(name, where)
             return Desc(f"[{name}](#{anchor(name)})")
         if "anyOf" in node:
+            if node["anyOf"][0].get("pattern") == SLUG_PATTERN:  # an id, or digits read as one
+                return self._string(node["anyOf"][0])
             parts = [self.describe(n, where) for n in node["anyOf"] if n.get("type") != "null"]
             types = list(dict.fromkeys(p.type for p in parts))
             if "number" in types and "whole number" in types:
@@ -122,6 +128,8 @@ class Describer:
                 limits = [lim for p in limited for lim in p.limits]
             return Desc(" or ".join(types), allowed, limits)
         kind = node.get("type")
+        if isinstance(kind, list) and "string" in kind:  # text kept as written (numbers too)
+            kind = "string"
         if kind == "string":
             return self._string(node)
         if kind == "integer":
@@ -150,6 +158,13 @@ class Describer:
             limits.append(
                 "lowercase letters, digits and single hyphens, e.g. `finance-manager-margie`"
             )
+        elif node.get("pattern") == INTERVAL_PATTERN:
+            limits.append(
+                "a number and a unit (`90 days`, `6 weeks`, `6 months`, `1 year`) or a word "
+                "(`monthly`, `quarterly`, `yearly` …); longer than zero, at most 100 years"
+            )
+        elif node.get("pattern") == r"\S":
+            limits.append("not blank")
         elif node.get("pattern"):
             limits.append(f"matches `{node['pattern']}`")
         length = _count(node, "minLength", "maxLength", "characters")
