@@ -30,6 +30,8 @@ from typing import Any, TypeAlias
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import yaml_syntax
+
 #: Files larger than this are refused before parsing.
 MAX_FILE_BYTES = 512 * 1024
 #: Collections nested deeper than this are refused (persona files need three or four levels).
@@ -48,27 +50,6 @@ _SEQ, _MAP, _MERGE = f"{_TAG}seq", f"{_TAG}map", f"{_TAG}merge"
 
 _ANCHOR_HINT = re.compile(r"(?:^|[\s\[\]{},:?\-])&", re.MULTILINE)
 _DATE_SHAPE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_PARSER_HINTS = {
-    "mapping values are not allowed": (
-        "a ':' followed by a space is not allowed here; put the text in quotes, "
-        "or check the indentation"
-    ),
-    "could not find expected ':'": (
-        "expected 'key: value'; check the indentation, or put a long text in quotes"
-    ),
-    "did not find expected key": "this line does not line up with the keys above it",
-    "did not find expected '-' indicator": "this line does not line up with the list above it",
-    "cannot start any token": "a value cannot start with this character; put it in quotes",
-    "found unexpected end of stream": "a quote or bracket is not closed",
-    "',' or ']'": "a list in [brackets] is not closed with ']', or an item lacks a comma",
-    "',' or '}'": "a mapping in {braces} is not closed with '}', or an item lacks a comma",
-    "found unknown escape character": (
-        "unknown backslash escape in double quotes; use single quotes or write \\\\"
-    ),
-    "node content": "a value is missing here; is a bracket or quote not closed?",
-    "but found another document": "only one document per file: remove the '---' line",
-}
-
 
 @dataclass
 class YamlIssue:
@@ -370,43 +351,9 @@ def _decode(raw: bytes, result: LoadedYaml) -> str | None:
         return None
 
 
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def _parser_issue(text: str, exc: yaml.YAMLError) -> YamlIssue:
-    if isinstance(exc, yaml.reader.ReaderError):
-        line, col = _line_col(text, exc.position)
-        return YamlIssue(
-            line,
-            col,
-            (),
-            f"invalid YAML: contains the control character #x{exc.character:04x}, "
-            "which YAML does not allow; delete it",
-        )
-    if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (exc.problem or "not valid YAML").strip()
-        if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            return YamlIssue(line, col, (), "invalid YAML: a tab character; indent with spaces")
-        if "expected <block end>" in problem:  # the pure-Python parser's wording
-            context = exc.context or ""
-            problem = (
-                "did not find expected key"
-                if "mapping" in context
-                else "did not find expected '-' indicator"
-            )
-        hint = next((h for key, h in _PARSER_HINTS.items() if key in problem), problem)
-        if "cannot start any token" in problem and mark is not None:
-            hint = f"a value cannot start with '{text[mark.index]}'; put the value in quotes"
-        if ("expected key" in problem or "'-' indicator" in problem) and mark is not None:
-            line_start = text.rfind("\n", 0, mark.index) + 1
-            if text[line_start : mark.index].strip():  # not at the start of the line
-                hint = "unexpected text after a value; put the whole value in quotes"
-        return YamlIssue(line, col, (), f"invalid YAML: {hint}")
-    return YamlIssue(1, 1, (), f"invalid YAML: {exc}")  # pragma: no cover
+    line, col, message = yaml_syntax.diagnose(text, exc)
+    return YamlIssue(line, col, (), message)
 
 
 def _scan_events(text: str, result: LoadedYaml, parser: type[Any] | None = None) -> bool:
