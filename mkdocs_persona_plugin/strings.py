@@ -355,7 +355,23 @@ EN: dict[str, str] = {
     "interval.months.one": "{n} month",
     "interval.months.many": "{n} months",
     "interval.years.one": "{n} year",
-    "interval.years.many": "{n} years",
+    "preview.title.one": "1 problem in the persona handbook",
+    "preview.title.many": "{count} problems in the persona handbook",
+    "preview.stale": (
+        "This preview still shows the last valid version: your latest changes are not on the "
+        "pages until these problems are fixed. Save the fixed files and the page reloads by "
+        "itself."
+    ),
+    "preview.missing": (
+        "There is no valid version to show yet, so handbook pages are missing or empty. Save "
+        "the fixed files and the page reloads by itself."
+    ),
+    "preview.note": (
+        "Only mkdocs serve shows this notice, never a built site. The terminal and "
+        "mkdocs-persona validate list the same problems."
+    ),
+    "preview.hide": "Hide",
+    "preview.hide_label": "Hide until the next reload (Esc)",
 }
 
 DE: dict[str, str] = {
@@ -746,7 +762,23 @@ DE: dict[str, str] = {
     "interval.months.one": "{n} Monat",
     "interval.months.many": "{n} Monate",
     "interval.years.one": "{n} Jahr",
-    "interval.years.many": "{n} Jahre",
+    "preview.title.one": "1 Problem im Persona-Handbuch",
+    "preview.title.many": "{count} Probleme im Persona-Handbuch",
+    "preview.stale": (
+        "Diese Vorschau zeigt noch die letzte gültige Fassung: Ihre letzten Änderungen "
+        "erscheinen erst, wenn diese Probleme behoben sind. Speichern Sie die korrigierten "
+        "Dateien, dann lädt die Seite von selbst neu."
+    ),
+    "preview.missing": (
+        "Es gibt noch keine gültige Fassung, daher fehlen Seiten des Handbuchs oder sind leer. "
+        "Speichern Sie die korrigierten Dateien, dann lädt die Seite von selbst neu."
+    ),
+    "preview.note": (
+        "Nur mkdocs serve zeigt diesen Hinweis, nie eine erstellte Website. Das Terminal und "
+        "mkdocs-persona validate nennen dieselben Probleme."
+    ),
+    "preview.hide": "Ausblenden",
+    "preview.hide_label": "Ausblenden bis zum nächsten Neuladen (Esc)",
 }
 
 FR: dict[str, str] = {
@@ -1147,7 +1179,23 @@ FR: dict[str, str] = {
     "interval.months.one": "{n} mois",
     "interval.months.many": "{n} mois",
     "interval.years.one": "{n} an",
-    "interval.years.many": "{n} ans",
+    "preview.title.one": "1 problème dans le guide des personas",
+    "preview.title.many": "{count} problèmes dans le guide des personas",
+    "preview.stale": (
+        "Cet aperçu montre encore la dernière version valide\u00a0: vos dernières "
+        "modifications n'apparaîtront qu'une fois ces problèmes corrigés. Enregistrez les "
+        "fichiers corrigés et la page se rechargera d'elle-même."
+    ),
+    "preview.missing": (
+        "Il n'y a pas encore de version valide à montrer\u00a0: des pages du guide manquent ou "
+        "sont vides. Enregistrez les fichiers corrigés et la page se rechargera d'elle-même."
+    ),
+    "preview.note": (
+        "Seul mkdocs serve affiche cet avertissement, jamais un site construit. Le terminal et "
+        "mkdocs-persona validate listent les mêmes problèmes."
+    ),
+    "preview.hide": "Masquer",
+    "preview.hide_label": "Masquer jusqu'au prochain rechargement (Échap)",
 }
 
 ES: dict[str, str] = {
@@ -1541,7 +1589,23 @@ ES: dict[str, str] = {
     "interval.months.one": "{n} mes",
     "interval.months.many": "{n} meses",
     "interval.years.one": "{n} año",
-    "interval.years.many": "{n} años",
+    "preview.title.one": "1 problema en el manual de personas",
+    "preview.title.many": "{count} problemas en el manual de personas",
+    "preview.stale": (
+        "Esta vista previa aún muestra la última versión válida: tus últimos cambios no "
+        "aparecerán hasta que se corrijan estos problemas. Guarda los archivos corregidos y la "
+        "página se recargará sola."
+    ),
+    "preview.missing": (
+        "Todavía no hay una versión válida que mostrar, así que faltan páginas del manual o "
+        "están vacías. Guarda los archivos corregidos y la página se recargará sola."
+    ),
+    "preview.note": (
+        "Solo mkdocs serve muestra este aviso, nunca un sitio generado. El terminal y "
+        "mkdocs-persona validate indican los mismos problemas."
+    ),
+    "preview.hide": "Ocultar",
+    "preview.hide_label": "Ocultar hasta la próxima recarga (Esc)",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": EN, "de": DE, "fr": FR, "es": ES}
