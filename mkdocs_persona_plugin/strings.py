@@ -152,8 +152,22 @@ EN: dict[str, str] = {
     "review.banner.due-soon.journey": "This journey map is due for review {when} (on {next})",
     "review.banner.today": "today",
     "review.banner.owner": " — owner {owner}",
-    "review.banner.edit": "Edit the file",
     "review.banner.tracker": "Review tracker",
+    "review.todo.persona": (
+        "To do: review the persona with its owner, then set {field} in {file} to the date of "
+        "the review."
+    ),
+    "review.todo.journey": (
+        "To do: review the journey map with its owner, then set {field} in {file} to the date "
+        "of the review."
+    ),
+    "review.todo.unowned": (
+        "To do: review the journey map, then set {field} in {file} to the date of the review."
+    ),
+    "review.todo.tracker": (
+        "To clear an item that is overdue or due soon, review it with its owner, then set "
+        "{field} in its file (shown under its name) to the date of the review."
+    ),
     "review.calendar_name": "{site} — persona reviews",
     "review.calendar_summary.persona": "Review persona: {name}",
     "review.calendar_summary.journey": "Review journey: {name}",
@@ -516,8 +530,24 @@ DE: dict[str, str] = {
     ),
     "review.banner.today": "heute",
     "review.banner.owner": " – verantwortlich: {owner}",
-    "review.banner.edit": "Datei bearbeiten",
     "review.banner.tracker": "Überprüfungsübersicht",
+    "review.todo.persona": (
+        "Zu tun: die Persona mit der verantwortlichen Person überprüfen, dann {field} in "
+        "{file} auf das Datum der Überprüfung setzen."
+    ),
+    "review.todo.journey": (
+        "Zu tun: die Journey Map mit der verantwortlichen Person überprüfen, dann {field} in "
+        "{file} auf das Datum der Überprüfung setzen."
+    ),
+    "review.todo.unowned": (
+        "Zu tun: die Journey Map überprüfen, dann {field} in {file} auf das Datum der "
+        "Überprüfung setzen."
+    ),
+    "review.todo.tracker": (
+        "So erledigen Sie einen überfälligen oder bald fälligen Eintrag: mit der "
+        "verantwortlichen Person überprüfen, dann {field} in seiner Datei (unter dem Namen "
+        "angegeben) auf das Datum der Überprüfung setzen."
+    ),
     "review.calendar_name": "{site} – Persona-Überprüfungen",
     "review.calendar_summary.persona": "Persona überprüfen: {name}",
     "review.calendar_summary.journey": "Journey überprüfen: {name}",
@@ -926,8 +956,24 @@ FR: dict[str, str] = {
     ),
     "review.banner.today": "aujourd'hui",
     "review.banner.owner": " — responsable\u00a0: {owner}",
-    "review.banner.edit": "Modifier le fichier",
     "review.banner.tracker": "Suivi des révisions",
+    "review.todo.persona": (
+        "À faire\u00a0: réviser la persona avec son responsable, puis mettre {field} à la "
+        "date de la révision dans {file}."
+    ),
+    "review.todo.journey": (
+        "À faire\u00a0: réviser la carte de parcours avec son responsable, puis mettre {field} "
+        "à la date de la révision dans {file}."
+    ),
+    "review.todo.unowned": (
+        "À faire\u00a0: réviser la carte de parcours, puis mettre {field} à la date de la "
+        "révision dans {file}."
+    ),
+    "review.todo.tracker": (
+        "Pour régler un élément en retard ou bientôt à réviser, révisez-le avec son "
+        "responsable, puis mettez {field} à la date de la révision dans son fichier (indiqué "
+        "sous son nom)."
+    ),
     "review.calendar_name": "{site} — révisions des personas",
     "review.calendar_summary.persona": "Réviser la persona\u00a0: {name}",
     "review.calendar_summary.journey": "Réviser le parcours\u00a0: {name}",
@@ -1338,8 +1384,23 @@ ES: dict[str, str] = {
     "review.banner.due-soon.journey": "Este mapa de recorrido debe revisarse {when} (el {next})",
     "review.banner.today": "hoy",
     "review.banner.owner": " — responsable: {owner}",
-    "review.banner.edit": "Editar el archivo",
     "review.banner.tracker": "Seguimiento de revisiones",
+    "review.todo.persona": (
+        "Qué hacer: revisa la persona con su responsable y luego pon en {field} la fecha de "
+        "la revisión, en {file}."
+    ),
+    "review.todo.journey": (
+        "Qué hacer: revisa el mapa de recorrido con su responsable y luego pon en {field} la "
+        "fecha de la revisión, en {file}."
+    ),
+    "review.todo.unowned": (
+        "Qué hacer: revisa el mapa de recorrido y luego pon en {field} la fecha de la "
+        "revisión, en {file}."
+    ),
+    "review.todo.tracker": (
+        "Para resolver un elemento atrasado o próximo a vencer, revísalo con su responsable y "
+        "luego pon en {field} la fecha de la revisión, en su archivo (indicado bajo su nombre)."
+    ),
     "review.calendar_name": "{site} — revisiones de personas",
     "review.calendar_summary.persona": "Revisar persona: {name}",
     "review.calendar_summary.journey": "Revisar recorrido: {name}",
@@ -1630,6 +1691,11 @@ class Strings:
         """The string for ``key``, formatted with ``values``; the key itself if unknown."""
         text = self._table.get(key, key)
         return text.format(**values) if values else text
+
+    def markup(self, key: str, **values: object) -> Markup:
+        """The string for ``key`` as HTML: its own text escaped, each value escaped unless it
+        is already :class:`~markupsafe.Markup` (a link or ``<code>`` built by a template)."""
+        return Markup.escape(self._table.get(key, key)).format(**values)
 
     def has(self, key: str) -> bool:
         """Whether ``key`` has a string."""

@@ -117,6 +117,10 @@ def test_banner_appears_when_a_current_persona_becomes_overdue(
         "This persona was last reviewed on 14 September 2026 and is 17 days overdue "
         "— owner @sales-enablement"
     )
+    assert page.inner_text("[data-pp-review-banner] [data-pp-todo]").startswith(
+        "To do: review the persona with its owner, then set last_reviewed in "
+        "personas/hannah.yaml to the date of the review."
+    )
     assert page.console_errors == []
 
 

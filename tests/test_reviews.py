@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BuildResult, run_build, run_cli, write_project
+from conftest import REPO, BuildResult, body_soup, run_build, run_cli, write_project
 
 from mkdocs_persona_plugin import __version__
 from mkdocs_persona_plugin.intervals import parse_interval
@@ -454,6 +454,84 @@ def test_current_pages_carry_an_empty_hidden_banner(site: BuildResult) -> None:
     assert banner["data-next-review"] == "2027-09-14"
     assert _text(banner.select_one("[data-pp-text]")) == ""
     assert _banner(site, "personas/oscar/index.html") is None  # retired: never due
+
+
+TODO_PERSONA = (
+    "To do: review the persona with its owner, then set last_reviewed in {file} to the date "
+    "of the review."
+)
+EDIT = "https://github.com/acme/handbook/edit/main/"
+
+
+def _todo(banner: Any) -> Any:
+    return banner.select_one("p.pp-review-banner-todo[data-pp-todo]")
+
+
+def test_banners_say_what_to_do_and_link_the_file(site: BuildResult) -> None:
+    todo = _todo(_banner(site, "personas/bruno/index.html"))
+    assert _text(todo) == TODO_PERSONA.format(file="personas/bruno.yaml") + " Review tracker"
+    assert [c.get_text() for c in todo.select("code")] == ["last_reviewed", "personas/bruno.yaml"]
+    assert todo.select_one("a code").parent["href"] == EDIT + "personas/bruno.yaml"
+    journey = _todo(_banner(site, "journeys/onboarding/index.html"))
+    assert _text(journey).startswith(
+        "To do: review the journey map with its owner, then set last_reviewed in "
+        "journeys/onboarding.yaml to the date of the review."
+    )
+    assert journey.select_one("a")["href"] == EDIT + "journeys/onboarding.yaml"
+    # Due soon, or current (hidden until the script finds it due): the same advice, ready.
+    for name in ("fiona", "hannah"):
+        todo = _todo(_banner(site, f"personas/{name}/index.html"))
+        assert _text(todo).startswith(TODO_PERSONA.format(file=f"personas/{name}.yaml"))
+
+
+def test_tracker_says_what_to_do(site: BuildResult) -> None:
+    todo = site.soup("reviews/index.html").select_one(".pp-tracker .pp-tracker-todo")
+    assert _text(todo) == (
+        "To clear an item that is overdue or due soon, review it with its owner, then set "
+        "last_reviewed in its file (shown under its name) to the date of the review."
+    )
+
+
+def test_what_to_do_without_an_owner_or_an_edit_link_and_in_german(tmp_path: Path) -> None:
+    journeys = tmp_path / "journeys"
+    journeys.mkdir()
+    (journeys / "j.yaml").write_text(
+        "title: Nobody's\npersona: bruno\nlast_reviewed: 2024-01-01\nstages:\n  - name: A\n"
+    )
+    personas = tmp_path / "personas"
+    shutil.copytree(REPO / "personas", personas)
+    for language, expected in (
+        ("en", "To do: review the journey map, then set last_reviewed in journeys/j.yaml to the "
+               "date of the review."),
+        ("de", "Zu tun: die Journey Map überprüfen, dann last_reviewed in journeys/j.yaml auf "
+               "das Datum der Überprüfung setzen."),
+    ):
+        outputs = _outputs(tmp_path, language=language)
+        todo = _todo(body_soup(outputs["journeys/j.md"]).select_one("[data-pp-review-banner]"))
+        assert _text(todo).startswith(expected)
+        assert [a.get_text() for a in todo.select("a")] == [Strings(language)("reviews")]
+    bruno = body_soup(_outputs(tmp_path, language="de")["personas/bruno.md"])
+    assert _text(_todo(bruno.select_one("[data-pp-review-banner]"))).startswith(
+        "Zu tun: die Persona mit der verantwortlichen Person überprüfen, dann last_reviewed in "
+        "personas/bruno.yaml auf das Datum der Überprüfung setzen."
+    )
+
+
+def _outputs(root: Path, **values: Any) -> dict[str, Any]:
+    """The generated files of the project at ``root`` by ``src_uri`` (in-process, no images)."""
+    from mkdocs_persona_plugin.loader import load_handbook
+    from mkdocs_persona_plugin.site import build_outputs
+
+    opts = HandbookOptions(
+        project_root=root,
+        personas_dir=root / "personas",
+        journeys_dir=root / "journeys",
+        cache_dir=root / ".cache",
+        today=TODAY,
+        **values,
+    )
+    handbook = load_handbook(opts.personas_dir, opts.journeys_dir, root=root, today=TODAY)
+    return {o.src_uri: o for o in build_outputs(handbook, opts, images=None)}
 
 
 def test_reviews_json(site: BuildResult) -> None:
