@@ -333,6 +333,13 @@ CASES: dict[str, Case] = {
         "this line is outside the '|' text above it (it is indented less); indent it with 2 "
         "spaces like that text, or add ':' if it is a new key",
     ),
+    "text line after a '>' block, indented less": Case(
+        HEAD + "bio: >\n  Runs the numbers\nand closes the books\n",
+        6,
+        1,
+        "this line is outside the '>' text above it (it is indented less); indent it with 2 "
+        "spaces like that text, or add ':' if it is a new key",
+    ),
     "first line of a block indented more than the rest": Case(
         HEAD + "bio: >\n   Runs the numbers\n  and closes the books\n  every month\n",
         5,
@@ -610,6 +617,16 @@ def test_unrecognised_errors_keep_the_parsers_position() -> None:
         3,
         "invalid YAML: this cannot be read; check the quotes, colons and indentation here",
     )
+
+
+def test_troubleshooting_table_shows_real_messages() -> None:
+    """Every message in the table of docs/guide/troubleshooting.md is one a case gives."""
+    page = (REPO / "docs" / "guide" / "troubleshooting.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| [^|]+ \| `([^`]+)` \| [^|]+ \|$", page, re.MULTILINE)
+    assert len(rows) >= 15
+    given = {case.message for case in CASES.values()}
+    for message in rows:
+        assert message in given, message
 
 
 # ------------------------------------------------------------------ the example files
