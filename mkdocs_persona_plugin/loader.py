@@ -500,13 +500,18 @@ _CROSS_FILE_FIELDS = frozenset(
 )
 
 
+#: The fields of a stage that may map persona ids to values.
+_STAGE_MAPPINGS = ("emotion", "emotion_note")
+
+
 def _cross_file_path(path: tuple[str | int, ...]) -> bool:
     if not path:
         return True
     if path[0] not in _CROSS_FILE_FIELDS:
         return False
-    # Of a stage, only its emotion mapping is cross-checked (its keys name personas).
-    return path[0] != "stages" or len(path) < 3 or path[2] == "emotion"
+    # Of a stage, only its emotion (and emotion_note) mappings are cross-checked: their keys
+    # name personas.
+    return path[0] != "stages" or len(path) < 3 or path[2] in _STAGE_MAPPINGS
 
 
 def _slim(parsed: _Parsed) -> None:
@@ -518,7 +523,7 @@ def _slim(parsed: _Parsed) -> None:
     stages = data.get("stages")
     if isinstance(stages, list):
         data["stages"] = [
-            {"emotion": st.get("emotion")} if isinstance(st, dict) and "emotion" in st else {}
+            {k: st[k] for k in _STAGE_MAPPINGS if k in st} if isinstance(st, dict) else {}
             for st in stages
         ]
     loaded.data = data
@@ -567,21 +572,22 @@ def _check_journey_refs(
                 members.append(ref)
     stages = data.get("stages")
     for s, stage in enumerate(stages if isinstance(stages, list) else []):
-        emotion = stage.get("emotion") if isinstance(stage, dict) else None
-        if not isinstance(emotion, dict):
-            continue
-        for key in emotion:
-            if _slug(key) is None or key in members:
+        for field in _STAGE_MAPPINGS:
+            mapping = stage.get(field) if isinstance(stage, dict) else None
+            if not isinstance(mapping, dict):
                 continue
-            where: Loc = ("stages", s, "emotion", key)
-            if key in known_personas:
-                message = (
-                    f"'{key}' is not one of this journey's personas ({', '.join(members)}); "
-                    "add it to 'personas' or remove this line"
-                )
-            else:
-                message = known_personas.unknown(key, first=members)
-            out.add(parsed, where, message, at_key=True)
+            for key in mapping:
+                if _slug(key) is None or key in members:
+                    continue
+                where: Loc = ("stages", s, field, key)
+                if key in known_personas:
+                    message = (
+                        f"'{key}' is not one of this journey's personas ({', '.join(members)}); "
+                        "add it to 'personas' or remove this line"
+                    )
+                else:
+                    message = known_personas.unknown(key, first=members)
+                out.add(parsed, where, message, at_key=True)
     _check_improves(parsed, known_journeys, out)
 
 

@@ -361,6 +361,11 @@ class Stage(_Strict):
         description="-2 (very negative) to +2 (very positive); for several personas a mapping "
         "of persona id to that number.",
     )
+    emotion_note: Text | dict[SlugKey, Text] | None = Field(
+        default=None,
+        description="Why the persona feels this way (inline Markdown); for several personas a "
+        "mapping of persona id to that text.",
+    )
 
 
 def persona_field_problem(has_persona: bool, has_personas: bool) -> str | None:
@@ -433,3 +438,9 @@ class Journey(_FromFile):
         if isinstance(stage.emotion, dict):
             return stage.emotion.get(persona_id)
         return stage.emotion
+
+    def emotion_note_of(self, stage: Stage, persona_id: str) -> str | None:
+        """Why ``persona_id`` feels as they do at ``stage`` (a plain text applies to everyone)."""
+        if isinstance(stage.emotion_note, dict):
+            return stage.emotion_note.get(persona_id)
+        return stage.emotion_note
