@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -53,6 +54,8 @@ _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _DOCUMENT = re.compile(r"(?:---|\.\.\.)(?=[ \t]|$)")
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 _COLON_AFTER_QUOTE = re.compile(r"[ \t]*:(?=[ \t]|$)")
+#: The ': ' that ends a plain key, or the ' #' of a comment before any.
+_KEY_END = re.compile(r":(?=[ \t]|$)|(?<=[ \t])#")
 #: ``Age:41``: a key, a colon and no space (``http://`` is not one).
 _NO_SPACE = re.compile(r"([^\s:#\"'][^:#]*?):(?=[^\s/:])")
 _CLOSERS = {"[": "]", "{": "}"}
@@ -189,15 +192,11 @@ def _head(no: int, text: str) -> _Line:
             line.key, line.key_col, line.colon_col = text[pos + 1 : end], pos, colon.end() - 1
             value = colon.end()
     elif c not in "[{":
-        i = pos
-        while i < n:
-            if text[i] == ":" and (i + 1 == n or text[i + 1] in " \t"):
-                line.key, line.key_col, line.colon_col = text[pos:i].rstrip(), pos, i
-                value = i + 1
-                break
-            if text[i] == "#" and text[i - 1] in " \t":
-                break
-            i += 1
+        found = _KEY_END.search(text, pos)
+        if found and found.group()[0] == ":":
+            i = found.start()
+            line.key, line.key_col, line.colon_col = text[pos:i].rstrip(), pos, i
+            value = i + 1
     if line.key is not None and not dashes:
         line.kind = "key"
     while value < n and text[value] in " \t":
@@ -462,7 +461,22 @@ class _Diagnosis:
                 and quote.close < (self.line, self.column)
             ):
                 return self.unclosed_quote(quote.line, quote.col, quote.char)
-        rule = getattr(self, "rule_" + self.kind(), None)
+        rules: dict[str, Callable[[], SyntaxProblem | None]] = {
+            "token": self.rule_token,
+            "indicator": self.rule_indicator,
+            "mapping_keys": self.rule_mapping_keys,
+            "directive": self.rule_directive,
+            "escape": self.rule_escape,
+            "document": self.rule_document,
+            "sequence_entries": self.rule_sequence_entries,
+            "quote_end": self.rule_quote_end,
+            "flow": self.rule_flow,
+            "node": self.rule_node,
+            "colon": self.rule_colon,
+            "mapping_values": self.rule_mapping_values,
+            "misplaced": self.rule_misplaced,
+        }
+        rule = rules.get(self.kind())
         try:
             found = rule() if rule is not None else None
         except _SAFETY_NET:  # pragma: no cover - a bug here must not stop a build
@@ -903,10 +917,7 @@ class _Diagnosis:
         if above.kind != "key":
             return False
         usual = self.usual_offsets()[bool(line.dashes)]
-        return (
-            line.indent - above.key_col == usual
-            and other.indent - above.key_col != usual
-        )
+        return line.indent - above.key_col == usual and other.indent - above.key_col != usual
 
     def usual_offsets(self) -> dict[bool, int]:
         """How far the file usually indents the first item (True) or key (False) under a

@@ -98,8 +98,7 @@ CASES: dict[str, Case] = {
         "a ':' is missing after the key; write 'A day in the life:'",
     ),
     "field without its colon in a list item": Case(
-        HEAD + "quotes:\n  - text Month-end is me and three spreadsheets\n"
-        "    source: Interview\n",
+        HEAD + "quotes:\n  - text Month-end is me and three spreadsheets\n    source: Interview\n",
         5,
         9,
         "a ':' is missing after the key; write 'text: Month-end is me and three spreadsheets'",
@@ -128,7 +127,7 @@ CASES: dict[str, Case] = {
         HEAD + "tagline: Goal: close by day 6\n",
         4,
         14,
-        'a \': \' inside text that is not in quotes; put the value in quotes: tagline: "Goal: '
+        "a ': ' inside text that is not in quotes; put the value in quotes: tagline: \"Goal: "
         'close by day 6"',
     ),
     "colon inside an unquoted list item": Case(
@@ -142,7 +141,7 @@ CASES: dict[str, Case] = {
         HEAD + "quotes:\n  - text: Me: three spreadsheets\n",
         5,
         13,
-        'a \': \' inside text that is not in quotes; put the value in quotes: text: "Me: '
+        "a ': ' inside text that is not in quotes; put the value in quotes: text: \"Me: "
         'three spreadsheets"',
     ),
     "colon and a quote inside an unquoted value": Case(
@@ -193,8 +192,7 @@ CASES: dict[str, Case] = {
         HEAD + "goals:\n  - Close the books\n - Stop chasing receipts\n",
         6,
         2,
-        "this '-' is not lined up with the '-' on line 5; indent it with 2 spaces like that "
-        "one",
+        "this '-' is not lined up with the '-' on line 5; indent it with 2 spaces like that one",
     ),
     "first list item indented more than the others": Case(
         HEAD + "goals:\n   - Close\n  - Report\n  - Pay\n",
@@ -389,14 +387,14 @@ CASES: dict[str, Case] = {
         4,
         15,
         "this apostrophe ends the quoted text early; double it ('Pete''s plan') or put the "
-        "text in double quotes (\"Pete's plan\")",
+        'text in double quotes ("Pete\'s plan")',
     ),
     "apostrophe inside a single-quoted list item": Case(
         HEAD + "goals:\n  - 'Pete's plan'\n  - Report\n",
         5,
         10,
         "this apostrophe ends the quoted text early; double it ('Pete''s plan') or put the "
-        "text in double quotes (\"Pete's plan\")",
+        'text in double quotes ("Pete\'s plan")',
     ),
     "apostrophe and double quotes inside single quotes": Case(
         HEAD + "tagline: 'Pete's \"plan\"'\n",
@@ -415,15 +413,14 @@ CASES: dict[str, Case] = {
         HEAD + 'tagline: "Owns the close" and the shortlist\n',
         4,
         27,
-        "text after the closing \"; put the whole value in single quotes ('\"Owns the close\" "
+        'text after the closing "; put the whole value in single quotes (\'"Owns the close" '
         "and the shortlist')",
     ),
     "text after a single-quoted value": Case(
         HEAD + "tagline: 'Owns' the close\n",
         4,
         17,
-        "text after the closing '; put the whole value in double quotes (\"'Owns' the "
-        'close")',
+        "text after the closing '; put the whole value in double quotes (\"'Owns' the close\")",
     ),
     "unknown escape in double quotes": Case(
         HEAD + 'photo: "C:\\Users\\margie"\n',
@@ -546,13 +543,12 @@ CASES: dict[str, Case] = {
     ),
 }
 
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_mistake_is_reported_where_to_fix_it(name: str, parser: str) -> None:
     case = CASES[name]
     result = load_yaml(case.text.encode())
-    assert result.issues == [
-        YamlIssue(case.line, case.column, (), f"invalid YAML: {case.message}")
-    ]
+    assert result.issues == [YamlIssue(case.line, case.column, (), f"invalid YAML: {case.message}")]
     assert result.data is None
 
 
