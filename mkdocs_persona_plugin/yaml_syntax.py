@@ -41,6 +41,7 @@ _HINTS = {
         "a ':' followed by a space is not allowed here; put the text in quotes, "
         "or check the indentation"
     ),
+    "tab": "a tab character; indent with spaces",
     "colon": "expected 'key: value'; check the indentation, or put a long text in quotes",
     "misplaced": "this line does not line up with the keys or items above it",
     "quote_end": "a quote is not closed",
