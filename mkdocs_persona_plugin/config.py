@@ -56,6 +56,9 @@ class PersonaConfig(base.Config):
     """Generate avatars from photos (or initials)."""
     social_cards = c.Type(bool, default=True)
     """Generate a 1200×630 social preview card per persona."""
+    font = c.Optional(c.Type(str))
+    """A font file (TTF/OTF/TTC) for names and initials in scripts the bundled font lacks
+    (e.g. Chinese); without it, fonts installed on the machine are found with fontconfig."""
     compare = c.Type(bool, default=True)
     """Generate the comparison page and the "at a glance" matrix."""
     comparisons = c.ListOfItems(c.SubConfig(ComparisonConfig), default=[])

@@ -22,7 +22,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .intervals import parse_interval
-from .models import Journey, persona_field_problem
+from .models import Journey, check_focus, check_lang, persona_field_problem
 from .yamlsafe import date_problem
 
 Loc = tuple[str | int, ...]
@@ -303,7 +303,11 @@ def _get(data: Any, path: Loc) -> Any:
 
 
 #: Fields checked by a validator of ours: the same check, to say what is wrong.
-_CHECKS: dict[str, Callable[[str], object]] = {"review_every": parse_interval}
+_CHECKS: dict[str, Callable[[str], object]] = {
+    "review_every": parse_interval,
+    "photo_focus": check_focus,
+    "lang": check_lang,
+}
 
 
 def _own_check(model: type[BaseModel], data: Any, path: Loc, value: Any) -> str | None:

@@ -6,9 +6,11 @@ so it can be used (and tested) without a site build.
 Three kinds of derived image are produced:
 
 * **Photo avatars** - a persona photo, EXIF-orientation corrected, converted to
-  sRGB, centre-cropped to a square and resized to each of :data:`AVATAR_SIZES`.
+  sRGB, cropped to a square around its focus point (the upper third unless the
+  persona says otherwise, see :mod:`.crop`) and resized to each of :data:`AVATAR_SIZES`.
 * **Initials avatars** - used when a persona has no photo: the persona's
-  initials in white on a background colour derived from the persona id.
+  initials in white on a background colour (see :mod:`.avatar_labels`, which
+  keeps them apart within a handbook).
 * **Social cards** - a :data:`SOCIAL_SIZE` PNG with the avatar, name, tagline,
   type label and site name, for ``og:image`` / ``twitter:image``.
 
@@ -28,12 +30,14 @@ import io
 import json
 import os
 import re
+import shutil
 import stat
+import subprocess
 import tempfile
 import threading
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +45,8 @@ from typing import Any, TypeVar
 
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError, features
+
+from .crop import DEFAULT_FOCUS, Focus, crop_box
 
 __all__ = [
     "AVATAR_PALETTE",
@@ -52,8 +58,10 @@ __all__ = [
     "SOCIAL_SIZE",
     "CacheStats",
     "ImageCache",
+    "Look",
     "PhotoError",
     "avatar_colour",
+    "contrast_ratio",
     "initials",
     "verify_photo",
 ]
@@ -67,7 +75,7 @@ SOCIAL_SIZE: tuple[int, int] = (1200, 630)
 MAX_PIXELS: int = 40_000_000
 """Largest photo (width x height) we agree to decode; bigger ones are refused."""
 
-CACHE_VERSION: int = 2
+CACHE_VERSION: int = 3
 """Part of every cache key; bump it whenever rendering output changes."""
 
 _WEBP_SUPPORTED: bool = bool(features.check("webp"))
@@ -280,6 +288,18 @@ def avatar_colour(persona_id: str) -> str:
     return AVATAR_PALETTE[int.from_bytes(digest[:8], "big") % len(AVATAR_PALETTE)]
 
 
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 _FONTS = threading.local()  # FreeType faces are not safe to share between threads
 
 
@@ -287,28 +307,37 @@ _FONTS = threading.local()  # FreeType faces are not safe to share between threa
 FONT_DIR = Path(__file__).parent / "fonts"
 _FONT_FILES = {False: FONT_DIR / "DejaVuSans.ttf", True: FONT_DIR / "DejaVuSans-Bold.ttf"}
 
+#: A font other than the bundled one: ``(file, index in a collection)``. ``None`` stands for
+#: the bundled DejaVu Sans.
+Face = tuple[str, int]
 
-def _font(size: int, bold: bool = False) -> _Font:
-    """The bundled font at ``size`` pixels; Pillow's own if FreeType is missing."""
-    cache: dict[tuple[int, bool], _Font] | None = getattr(_FONTS, "cache", None)
+
+def _font(size: int, bold: bool = False, face: Face | None = None) -> _Font:
+    """The bundled font (or ``face``) at ``size`` pixels; Pillow's own if FreeType is missing."""
+    cache: dict[tuple[int, bool, Face | None], _Font] | None = getattr(_FONTS, "cache", None)
     if cache is None:
         cache = {}
         _FONTS.cache = cache
-    font = cache.get((size, bold))
+    key = (size, bold, face)
+    font = cache.get(key)
     if font is None:
         try:
-            font = ImageFont.truetype(str(_FONT_FILES[bold]), max(1, size))
+            if face is not None:
+                font = ImageFont.truetype(face[0], max(1, size), index=face[1])
+            else:
+                font = ImageFont.truetype(str(_FONT_FILES[bold]), max(1, size))
         except (OSError, ImportError):  # no FreeType in this Pillow, or no font file
             try:
                 font = ImageFont.load_default(size=max(1, size))
             except Exception:
                 font = ImageFont.load_default()
-        cache[(size, bold)] = font
+        cache[key] = font
     return font
 
 
-_DRAWABLE: dict[str, bool] = {}
-_NOTDEF_PROBE = "\ue000"  # private-use code point: renders as the "missing glyph" box
+_DRAWABLE: dict[tuple[Face | None, str], bool] = {}
+#: An unassigned code point: every font draws its "missing glyph" (.notdef) for it.
+_NOTDEF_PROBE = "\u0378"
 #: What to draw for punctuation the font lacks (only Pillow's ASCII fallback font does).
 _PUNCTUATION_FALLBACK: dict[str, str] = {
     "\u2018": "'",
@@ -330,35 +359,35 @@ _PUNCTUATION_FALLBACK: dict[str, str] = {
 
 
 def _glyph_pixels(font: _Font, ch: str) -> bytes:
-    probe = Image.new("L", (64, 64))
+    probe = Image.new("L", (96, 96))
     ImageDraw.Draw(probe).text((8, 4), ch, font=font, fill=255)
     return probe.tobytes()
 
 
-def _drawable(ch: str) -> bool:
-    """Whether the bundled font has a glyph for ``ch`` (cached per character)."""
-    known = _DRAWABLE.get(ch)
+def _drawable(ch: str, face: Face | None = None) -> bool:
+    """Whether the bundled font (or ``face``) has a glyph for ``ch`` (cached).
+
+    A missing glyph is drawn as the font's .notdef glyph (a box, or nothing), which is what
+    the font draws for an unassigned code point: a character drawn exactly like that is
+    missing. Space and (in the bundled font) printable ASCII are always there.
+    """
+    known = _DRAWABLE.get((face, ch))
     if known is None:
-        if ch == " " or (ch.isascii() and ch.isprintable()):
+        if ch == " " or (face is None and ch.isascii() and ch.isprintable()):
             known = True
         else:
             try:
-                font = _font(32)
-                known = _glyph_pixels(font, ch) != _glyph_pixels(font, _NOTDEF_PROBE)
+                font = _font(48, face=face)
+                drawn = _glyph_pixels(font, ch)
+                known = drawn != _glyph_pixels(font, _NOTDEF_PROBE) and any(drawn)
             except Exception:
                 known = False
-        _DRAWABLE[ch] = known
+        _DRAWABLE[(face, ch)] = known
     return known
 
 
-def _displayable(text: str) -> str:
-    """Plain text made safe for drawing on one line.
-
-    Control characters are removed and whitespace is collapsed. Characters the
-    bundled font lacks are drawn as near as it can: typographic punctuation as
-    ASCII, accented letters without their accents. Characters with no fallback are kept (they
-    render as a box rather than crashing).
-    """
+def _clean(text: str) -> str:
+    """``text`` on one line: NFC, control characters removed, white space collapsed."""
     text = unicodedata.normalize("NFC", text)
     cleaned: list[str] = []
     for ch in text:
@@ -367,16 +396,113 @@ def _displayable(text: str) -> str:
             cleaned.append(" ")
         elif category in ("Cc", "Cs", "Co", "Cn"):
             continue
-        elif _drawable(ch):
-            cleaned.append(ch)
-        elif ch in _PUNCTUATION_FALLBACK:
-            cleaned.append(_PUNCTUATION_FALLBACK[ch])
         else:
-            base = "".join(
-                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
-            )
-            cleaned.append(base if base and all(_drawable(c) for c in base) else ch)
+            cleaned.append(ch)
     return " ".join("".join(cleaned).split())
+
+
+def _approximate(ch: str, face: Face | None = None) -> str | None:
+    """What to draw for ``ch`` with the bundled font (or ``face``): itself, an ASCII stand-in
+    for typographic punctuation, the letter without its accents, or ``None`` (nothing)."""
+    if _drawable(ch, face):
+        return ch
+    if ch in _PUNCTUATION_FALLBACK:
+        return _PUNCTUATION_FALLBACK[ch]
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    if base and all(_drawable(c, face) for c in base):
+        return base
+    return None
+
+
+def _displayable(text: str, face: Face | None = None) -> str:
+    """Plain text made safe for drawing on one line with the bundled font (or ``face``).
+
+    Control characters are removed and whitespace is collapsed. Characters the font lacks
+    are drawn as near as it can (see :func:`_approximate`); characters with no such fallback
+    are left out: they are never drawn as boxes.
+    """
+    drawn = (_approximate(ch, face) for ch in _clean(text))
+    return " ".join("".join(d for d in drawn if d).split())
+
+
+def _missing(text: str, face: Face | None = None) -> list[str]:
+    """The characters of ``text`` that ``face`` cannot draw, not even approximately."""
+    return [ch for ch in dict.fromkeys(_clean(text)) if _approximate(ch, face) is None]
+
+
+_SYSTEM_FACES: dict[str, Face | None] = {}
+_SYSTEM_LOCK = threading.Lock()
+
+
+def system_face(chars: Iterable[str]) -> Face | None:
+    """A font installed on this machine that has every one of ``chars``, found by asking
+    fontconfig (``fc-match``), or ``None`` (also when fontconfig is not installed).
+
+    The answer is cached per set of characters for the life of the process, so a build asks
+    at most once per name; nothing is run when every character is in the bundled font.
+    """
+    wanted = "".join(sorted(set(chars)))
+    if not wanted:
+        return None
+    with _SYSTEM_LOCK:
+        if wanted in _SYSTEM_FACES:
+            return _SYSTEM_FACES[wanted]
+    face: Face | None = None
+    program = shutil.which("fc-match")
+    if program is not None:
+        charset = " ".join(f"{ord(ch):x}" for ch in wanted)
+        try:
+            done = subprocess.run(
+                [program, "-f", "%{file}\\n%{index}", f":charset={charset}"],
+                capture_output=True,
+                text=True,
+                timeout=20,
+                check=False,
+            )
+            lines = done.stdout.splitlines()
+            if done.returncode == 0 and lines and lines[0]:
+                index = int(lines[1]) if len(lines) > 1 and lines[1].isdigit() else 0
+                found = (lines[0], index)
+                if all(_drawable(ch, found) for ch in wanted):
+                    face = found
+        except (OSError, subprocess.SubprocessError, ValueError):
+            face = None
+    with _SYSTEM_LOCK:
+        _SYSTEM_FACES[wanted] = face
+    return face
+
+
+def _face_for(text: str, font: Path | None) -> tuple[Face | None, bool]:
+    """The font to draw ``text`` with, and whether it can draw all of it.
+
+    The bundled font when it can (accents may be dropped, typographic punctuation made
+    ASCII); else ``font`` (the configured one) if it has every character; else a system
+    font that has them (see :func:`system_face`); else the bundled font, and ``False``.
+    """
+    missing = _missing(text)
+    if not missing:
+        return None, True
+    needed = [ch for ch in dict.fromkeys(_clean(text)) if ch != " "]
+    if font is not None:
+        configured: Face = (str(font), 0)
+        if Path(font).is_file() and all(_drawable(ch, configured) for ch in needed):
+            return configured, True
+    found = system_face(needed)
+    if found is not None:
+        return found, True
+    return None, False
+
+
+def _face_key(face: Face | None) -> list[Any] | None:
+    """What identifies a font file in a cache key: path, index, size and modification time."""
+    if face is None:
+        return None
+    try:
+        st = os.stat(face[0])
+        return [face[0], face[1], st.st_size, st.st_mtime_ns]
+    except OSError:
+        return [face[0], face[1]]
+
 
 
 # ------------------------------------------------------------------------ rendering
@@ -430,8 +556,9 @@ def _normalise_mode(im: Image.Image, icc: bytes | None) -> Image.Image:
     return im
 
 
-def _load_square(path: Path, largest: int) -> Image.Image:
-    """Decode a photo into an oriented, sRGB, centre-cropped RGB/RGBA square.
+def _load_square(path: Path, largest: int, focus: Focus | None = None) -> Image.Image:
+    """Decode a photo into an oriented, sRGB RGB/RGBA square around ``focus`` (see
+    :func:`.crop.crop_box`; by default one third down, where a portrait has the face).
 
     JPEGs are decoded at a reduced scale (``Image.draft``) when the largest
     requested size allows it.
@@ -456,10 +583,7 @@ def _load_square(path: Path, largest: int) -> Image.Image:
         raise PhotoError("is too large to decode with the memory available") from None
     except Exception:
         raise PhotoError("could not be decoded; the file may be truncated or damaged") from None
-    width, height = frame.size
-    side = min(width, height)
-    left, top = (width - side) // 2, (height - side) // 2
-    return frame.crop((left, top, left + side, top + side))
+    return frame.crop(crop_box(frame.width, frame.height, focus))
 
 
 def _resize_square(square: Image.Image, size: int) -> Image.Image:
@@ -481,13 +605,17 @@ def _text_box(draw: ImageDraw.ImageDraw, text: str, font: _Font) -> tuple[float,
     return tuple(float(v) for v in draw.textbbox((0, 0), text, font=font))
 
 
-def _initials_image(text: str, colour: str, size: int) -> Image.Image:
-    """An RGB square with centred initials, or a head-and-shoulders silhouette."""
+def _initials_image(
+    text: str, colour: str, size: int, face: Face | None = None
+) -> Image.Image:
+    """An RGB square with centred initials (drawn with the bundled font, or ``face``), or a
+    head-and-shoulders silhouette when the font cannot draw them."""
     im = Image.new("RGB", (size, size), colour)
     draw = ImageDraw.Draw(im)
-    label = _displayable(text)
-    if label and all(_drawable(ch) for ch in label):
-        font = _font(max(1, round(size * (0.40 if len(label) > 1 else 0.48))), bold=True)
+    label = _displayable(text, face)
+    if label and not _missing(text, face):
+        scale = 0.40 if len(label) > 1 else 0.48
+        font = _font(max(1, round(size * scale)), bold=face is None, face=face)
         left, top, right, bottom = _text_box(draw, label, font)
         x = (size - (right - left)) / 2 - left
         y = (size - (bottom - top)) / 2 - top
@@ -560,14 +688,36 @@ _CARD_RULE = "#e2e8f0"
 _CARD_AVATAR = 300
 
 
-def _render_card(
-    avatar: Image.Image,
-    accent: str,
-    name: str,
-    tagline: str,
-    type_label: str,
-    site_name: str,
-) -> Image.Image:
+@dataclass(frozen=True)
+class _CardText:
+    """A card's four texts, each with the font that draws it (``None``: the bundled one).
+
+    ``name_drawn`` is false when no font has the name's characters: the card leaves it out.
+    """
+
+    name: str
+    tagline: str
+    type_label: str
+    site_name: str
+    faces: tuple[Face | None, Face | None, Face | None, Face | None]
+    name_drawn: bool
+
+    @classmethod
+    def choose(
+        cls, name: str, tagline: str, type_label: str, site_name: str, font: Path | None
+    ) -> _CardText:
+        """Pick a font for each text (see :func:`_face_for`)."""
+        texts = (name, tagline, type_label, site_name)
+        chosen = [_face_for(text, font) for text in texts]
+        faces = (chosen[0][0], chosen[1][0], chosen[2][0], chosen[3][0])
+        return cls(name, tagline, type_label, site_name, faces, chosen[0][1])
+
+    def key(self) -> list[Any]:
+        """The fonts and the choices made, for the cache key."""
+        return [[_face_key(face) for face in self.faces], self.name_drawn]
+
+
+def _render_card(avatar: Image.Image, accent: str, text: _CardText) -> Image.Image:
     width, height = SOCIAL_SIZE
     card = Image.new("RGB", SOCIAL_SIZE, _CARD_BG)
     draw = ImageDraw.Draw(card)
@@ -586,15 +736,21 @@ def _render_card(
 
     x0 = ax + diameter + 70
     text_width = width - margin - x0
-    label_font, name_font, tag_font = _font(28, bold=True), _font(56, bold=True), _font(32)
+    name_face, tag_face, label_face, site_face = text.faces
+
+    def font_of(size: int, face: Face | None, bold: bool = False) -> _Font:
+        return _font(size, bold=bold and face is None, face=face)
+
+    label_font, name_font = font_of(28, label_face, True), font_of(56, name_face, True)
+    tag_font = font_of(32, tag_face)
     blocks: list[tuple[list[str], _Font, int, str, int]] = []
-    label = _displayable(type_label)
+    label = _displayable(text.type_label, label_face)
     if label:
         blocks.append((_wrap(label, label_font, text_width, 1), label_font, 40, accent, 16))
-    title = _displayable(name)
+    title = _displayable(text.name, name_face) if text.name_drawn else ""
     if title:
         blocks.append((_wrap(title, name_font, text_width, 2), name_font, 72, _CARD_INK, 22))
-    body = _displayable(tagline)
+    body = _displayable(text.tagline, tag_face)
     if body:
         blocks.append((_wrap(body, tag_font, text_width, 3), tag_font, 46, _CARD_BODY, 0))
     total = sum(len(lines) * step + gap for lines, _, step, _, gap in blocks)
@@ -609,9 +765,9 @@ def _render_card(
 
     rule_y = height - 96
     draw.line((margin, rule_y, width - margin, rule_y), fill=_CARD_RULE, width=2)
-    site = _displayable(site_name)
+    site = _displayable(text.site_name, site_face)
     if site:
-        site_font = _font(28)
+        site_font = font_of(28, site_face)
         line = _wrap(site, site_font, width - 2 * margin, 1)[0]
         draw.text((margin, rule_y + 26), line, font=site_font, fill=_CARD_MUTED)
     return card
@@ -684,6 +840,30 @@ def _check_size(size: int) -> int:
     return size
 
 
+@dataclass(frozen=True)
+class Look:
+    """How a persona's avatar and card look beyond the photo and texts.
+
+    ``initials`` and ``colour`` come from :func:`.avatar_labels.avatar_labels` (which keeps
+    them apart within a handbook); ``None`` means those of the name and id on their own
+    (:func:`initials`, :func:`avatar_colour`). ``focus`` is the photo's ``photo_focus``
+    (``None``: :data:`.crop.DEFAULT_FOCUS`). ``font`` is a font file tried for text the
+    bundled font lacks, before the fonts installed on the machine.
+    """
+
+    initials: str | None = None
+    colour: str | None = None
+    focus: Focus | None = None
+    font: Path | None = None
+
+    def label(self, persona_id: str, name: str) -> tuple[str, str]:
+        """The initials and colour to draw."""
+        return (
+            initials(name) if self.initials is None else self.initials,
+            avatar_colour(persona_id) if self.colour is None else self.colour,
+        )
+
+
 @dataclass
 class CacheStats:
     """How many derived images an :class:`ImageCache` rendered or found cached."""
@@ -708,6 +888,7 @@ class ImageCache:
         self.stats = CacheStats()
         self._lock = threading.Lock()
         self._used: set[Path] = set()
+        self._notices: list[str] = []
 
     def reset_stats(self) -> None:
         """Set :attr:`stats` back to zero."""
@@ -736,20 +917,36 @@ class ImageCache:
         self._record(path, generated=True)
 
     def _avatar_plan(
-        self, persona_id: str, name: str, photo: Path | None, sizes: Iterable[int]
+        self,
+        persona_id: str,
+        name: str,
+        photo: Path | None,
+        sizes: Iterable[int],
+        look: Look | None = None,
     ) -> tuple[dict[int, Path], dict[str, Any], dict[str, Any]]:
         """The cache paths of a persona's avatars by size, with the parts and encoder
         parameters their names are derived from."""
+        look = look or Look()
         wanted = sorted({_check_size(size) for size in sizes}, reverse=True)
         parts: dict[str, Any]
         if photo is not None:
             photo = Path(photo)
-            parts = {"kind": "avatar-photo", "photo_sha256": _photo_digest(photo)}
+            parts = {
+                "kind": "avatar-photo",
+                "photo_sha256": _photo_digest(photo),
+                "focus": list(look.focus or DEFAULT_FOCUS),
+            }
             params = _PHOTO_PARAMS
         else:
-            text = initials(name)
-            colour = avatar_colour(persona_id)
-            parts = {"kind": "avatar-initials", "text": text, "bg": colour, "fg": _AVATAR_TEXT}
+            text, colour = look.label(persona_id, name)
+            face, whole = _face_for(text, look.font)
+            parts = {
+                "kind": "avatar-initials",
+                "text": text if whole else "",
+                "bg": colour,
+                "fg": _AVATAR_TEXT,
+                "face": _face_key(face),
+            }
             params = _FLAT_PARAMS
         parts.update(format=IMAGE_FORMAT, params=params)
         paths = {
@@ -761,10 +958,15 @@ class ImageCache:
         return paths, parts, params
 
     def _cached_avatars(
-        self, persona_id: str, name: str, photo: Path | None, sizes: Iterable[int]
+        self,
+        persona_id: str,
+        name: str,
+        photo: Path | None,
+        sizes: Iterable[int],
+        look: Look | None = None,
     ) -> dict[int, Path] | None:
         """The avatars if every size is cached already (nothing drawn), else None."""
-        paths, _, _ = self._avatar_plan(persona_id, name, photo, sizes)
+        paths, _, _ = self._avatar_plan(persona_id, name, photo, sizes, look)
         if not all(path.is_file() for path in paths.values()):
             return None
         for path in paths.values():
@@ -772,32 +974,54 @@ class ImageCache:
         return paths
 
     def _avatars(
-        self, persona_id: str, name: str, photo: Path | None, sizes: Iterable[int]
+        self,
+        persona_id: str,
+        name: str,
+        photo: Path | None,
+        sizes: Iterable[int],
+        look: Look | None = None,
     ) -> dict[int, Path]:
+        look = look or Look()
         photo = Path(photo) if photo is not None else None
-        paths, parts, params = self._avatar_plan(persona_id, name, photo, sizes)
+        paths, parts, params = self._avatar_plan(persona_id, name, photo, sizes, look)
         wanted = sorted(paths, reverse=True)
         missing = [size for size in wanted if not self._lookup(paths[size])]
         if missing:
-            square = _load_square(photo, missing[0]) if photo is not None else None
+            square = _load_square(photo, missing[0], look.focus) if photo is not None else None
+            face = _face_for(parts["text"], look.font)[0] if square is None else None
             for size in missing:
                 if square is not None:
                     image = _resize_square(square, size)
                 else:
-                    image = _initials_image(parts["text"], parts["bg"], size)
+                    image = _initials_image(parts["text"], parts["bg"], size, face)
                 self._store(paths[size], _encode(image, IMAGE_FORMAT, params))
         return paths
 
+    def _notice(self, text: str) -> None:
+        with self._lock:
+            if text not in self._notices:
+                self._notices.append(text)
+
     # ------------------------------------------------------------------- public
 
-    def avatar(self, persona_id: str, name: str, photo: Path | None, size: int) -> Path:
+    def take_notices(self) -> list[str]:
+        """What the images could not show as asked since the last call (e.g. a name no font
+        can draw), one line each, for the host to log; empties the list."""
+        with self._lock:
+            notices, self._notices = self._notices, []
+        return notices
+
+    def avatar(
+        self, persona_id: str, name: str, photo: Path | None, size: int, look: Look | None = None
+    ) -> Path:
         """Path of the cached ``size`` x ``size`` avatar, generating it if missing.
 
         Derived from ``photo`` when given (raising :class:`PhotoError` if it is
-        unusable), otherwise an initials avatar for ``name`` coloured by
-        ``persona_id``.
+        unusable) and cropped around ``look.focus``, otherwise an initials avatar
+        (``look.initials`` and ``look.colour``, by default those of ``name`` and
+        ``persona_id`` on their own).
         """
-        return self._avatars(persona_id, name, photo, (size,))[size]
+        return self._avatars(persona_id, name, photo, (size,), look)[size]
 
     def social_card(
         self,
@@ -807,18 +1031,29 @@ class ImageCache:
         type_label: str,
         site_name: str,
         photo: Path | None,
+        look: Look | None = None,
     ) -> Path:
         """Path of the cached :data:`SOCIAL_SIZE` PNG preview card, generating it if missing.
 
-        All strings are drawn as plain text; empty ones are left out.
+        All strings are drawn as plain text; empty ones are left out, and so is a name that
+        no font has the characters of (see :meth:`take_notices`). The avatar is the one
+        :meth:`avatar` makes with the same ``look``.
         """
-        path, colour = self._card_path(persona_id, name, tagline, type_label, site_name, photo)
+        look = look or Look()
+        path, colour, text = self._card_path(
+            persona_id, name, tagline, type_label, site_name, photo, look
+        )
         if not self._lookup(path):
             if photo is not None:
-                avatar = _resize_square(_load_square(Path(photo), _CARD_AVATAR), _CARD_AVATAR)
+                square = _load_square(Path(photo), _CARD_AVATAR, look.focus)
+                avatar = _resize_square(square, _CARD_AVATAR)
             else:
-                avatar = _initials_image(initials(name), colour, _CARD_AVATAR)
-            card = _render_card(avatar, colour, name, tagline, type_label, site_name)
+                initials_text = look.label(persona_id, name)[0]
+                face, whole = _face_for(initials_text, look.font)
+                avatar = _initials_image(
+                    initials_text if whole else "", colour, _CARD_AVATAR, face
+                )
+            card = _render_card(avatar, colour, text)
             self._store(path, _encode(card, "PNG", _CARD_PARAMS))
         return path
 
@@ -830,8 +1065,11 @@ class ImageCache:
         type_label: str,
         site_name: str,
         photo: Path | None,
+        look: Look | None = None,
     ) -> Path | None:
-        path, _ = self._card_path(persona_id, name, tagline, type_label, site_name, photo)
+        path, _, _ = self._card_path(
+            persona_id, name, tagline, type_label, site_name, photo, look or Look()
+        )
         return path if self._lookup(path) else None
 
     def _card_path(
@@ -842,8 +1080,16 @@ class ImageCache:
         type_label: str,
         site_name: str,
         photo: Path | None,
-    ) -> tuple[Path, str]:
-        colour = avatar_colour(persona_id)
+        look: Look,
+    ) -> tuple[Path, str, _CardText]:
+        initials_text, colour = look.label(persona_id, name)
+        text = _CardText.choose(name, tagline, type_label, site_name, look.font)
+        if not text.name_drawn:
+            self._notice(
+                f"{persona_id}: no font here has the characters of the name '{_clean(name)}'; "
+                "its social card leaves the name out (set the persona plugin's 'font' option "
+                "to a font file that has them)"
+            )
         parts: dict[str, Any] = {
             "kind": "card",
             "name": name,
@@ -851,40 +1097,51 @@ class ImageCache:
             "type_label": type_label,
             "site_name": site_name,
             "accent": colour,
+            "initials": initials_text,
+            "initials_face": _face_key(_face_for(initials_text, look.font)[0]),
+            "fonts": text.key(),
             "photo_sha256": _photo_digest(Path(photo)) if photo is not None else None,
+            "focus": list(look.focus or DEFAULT_FOCUS),
             "size": list(SOCIAL_SIZE),
             "avatar": _CARD_AVATAR,
             "format": "PNG",
             "params": _CARD_PARAMS,
             "avatar_params": _PHOTO_PARAMS,
         }
-        return self.cache_dir / f"card-{_slug(persona_id)}-{_cache_key(parts)[:24]}.png", colour
+        path = self.cache_dir / f"card-{_slug(persona_id)}-{_cache_key(parts)[:24]}.png"
+        return path, colour, text
 
     def avatars_for_many(
         self,
         jobs: list[tuple[str, str, Path | None]],
         sizes: tuple[int, ...] = AVATAR_SIZES,
         workers: int = 2,
+        looks: Mapping[str, Look] | None = None,
     ) -> dict[tuple[str, int], Path]:
         """Avatars in every size for many personas, keyed by ``(persona_id, size)``.
 
-        ``jobs`` holds ``(persona_id, name, photo)``. Each photo is decoded once
+        ``jobs`` holds ``(persona_id, name, photo)``; ``looks`` the :class:`Look` of each
+        persona (initials, colour, photo focus, font). Each photo is decoded once
         for all sizes; personas are processed on a ``ThreadPoolExecutor`` with
         ``workers`` threads (Pillow releases the GIL while decoding, resizing
         and encoding). If photos fail, the others are still generated and then
         the first failure (in job order) is raised as :class:`PhotoError` with
         its ``persona_id`` set.
         """
+        looks = looks or {}
         unique: dict[str, tuple[str, Path | None]] = {}
         for persona_id, name, photo in jobs:
             entry = (name, Path(photo) if photo is not None else None)
             if unique.setdefault(persona_id, entry) != entry:
                 raise ValueError(f"persona id {persona_id!r} appears twice with different inputs")
 
+        def look(pid: str) -> Look | None:
+            return looks.get(pid)
+
         by_persona = self._for_many(
             unique,
-            lambda pid, job: self._cached_avatars(pid, *job, sizes),
-            lambda pid, job: self._avatars(pid, *job, sizes),
+            lambda pid, job: self._cached_avatars(pid, *job, sizes, look(pid)),
+            lambda pid, job: self._avatars(pid, *job, sizes, look(pid)),
             workers,
         )
         return {
@@ -892,18 +1149,22 @@ class ImageCache:
         }
 
     def social_cards_for_many(
-        self, jobs: list[tuple[str, str, str, str, str, Path | None]], workers: int = 2
+        self,
+        jobs: list[tuple[str, str, str, str, str, Path | None]],
+        workers: int = 2,
+        looks: Mapping[str, Look] | None = None,
     ) -> dict[str, Path]:
         """Social cards for many personas, keyed by persona id.
 
-        ``jobs`` holds the arguments of :meth:`social_card`; threads and failures as in
-        :meth:`avatars_for_many`.
+        ``jobs`` holds the arguments of :meth:`social_card`, ``looks`` each persona's
+        :class:`Look`; threads and failures as in :meth:`avatars_for_many`.
         """
+        looks = looks or {}
         unique = {job[0]: job[1:] for job in jobs}
         return self._for_many(
             unique,
-            lambda pid, job: self._cached_card(pid, *job),
-            lambda pid, job: self.social_card(pid, *job),
+            lambda pid, job: self._cached_card(pid, *job, looks.get(pid)),
+            lambda pid, job: self.social_card(pid, *job, looks.get(pid)),
             workers,
         )
 

@@ -126,3 +126,15 @@ def plain(text: str | None) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip().replace("&lt;", "<").replace(
         "&gt;", ">"
     ).replace("&amp;", "&").replace("&quot;", '"')
+
+
+def lang_attr(lang: str | None, *outer: str | None) -> Markup:
+    """`` lang="…"`` for an element whose text is in ``lang``, or nothing when ``lang`` is
+    unset or the same as the nearest of ``outer`` (the enclosing languages, innermost first:
+    e.g. the persona's, then the site's). Case does not matter (``en-GB`` is ``en-gb``)."""
+    if not lang:
+        return Markup("")
+    enclosing = next((o for o in outer if o), "")
+    if lang.casefold() == enclosing.casefold():
+        return Markup("")
+    return Markup(' lang="{}"').format(lang)

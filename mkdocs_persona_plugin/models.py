@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -25,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .crop import FOCUS_HELP, FOCUS_PATTERN, parse_focus
 from .intervals import json_schema_pattern, parse_interval
 
 #: Longest text accepted in one field (a long bio is ~5 000 characters).
@@ -33,6 +35,40 @@ MAX_TEXT = 20_000
 MAX_ITEMS = 200
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: A language tag such as ``en``, ``zh-Hans`` or ``pt-BR`` (BCP 47, simplified).
+LANG_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+_LANG = re.compile(LANG_PATTERN)
+
+
+def check_lang(value: str) -> str:
+    """``value`` if it is a language tag, else :class:`ValueError` with a clear message
+    (pydantic's would quote the regular expression)."""
+    if not _LANG.match(value):
+        raise ValueError(f"'{value}' is not a language tag such as 'en', 'zh' or 'pt-BR'")
+    return value
+
+
+def check_focus(value: str) -> str:
+    """``value`` if it is a ``photo_focus``, else :class:`ValueError` saying what is one."""
+    try:
+        parse_focus(value)
+    except ValueError:
+        raise ValueError(f"'{value}': {FOCUS_HELP}") from None
+    return value
+
+
+#: The language of a text, when it is not the site's (``lang`` attribute on its element).
+Lang = Annotated[
+    str,
+    AfterValidator(check_lang),
+    WithJsonSchema({"type": "string", "pattern": LANG_PATTERN, "maxLength": 80}),
+]
+#: Where to crop a photo (see :mod:`.crop`).
+PhotoFocus = Annotated[
+    str,
+    AfterValidator(check_focus),
+    WithJsonSchema({"type": "string", "pattern": FOCUS_PATTERN}),
+]
 
 
 
@@ -180,6 +216,10 @@ class Quote(_Strict):
     source: Line | None = Field(
         default=None, description="Where it came from, e.g. 'Customer interview, March 2026'."
     )
+    lang: Lang | None = Field(
+        default=None,
+        description="The quote's language when it is not the persona's, e.g. 'zh' or 'de'.",
+    )
 
 
 class Messaging(_Strict):
@@ -274,8 +314,18 @@ class Persona(_FromFile):
         default=None, description="Image path relative to this file, inside the personas folder."
     )
     photo_alt: Line | None = Field(default=None, description="Text alternative for the photo.")
+    photo_focus: PhotoFocus | None = Field(
+        default=None,
+        description="What the square avatar keeps of the photo: top, center, bottom or 'x,y' "
+        "(fractions of the width and height, e.g. '0.5,0.3'). Default: the upper third.",
+    )
+    lang: Lang | None = Field(
+        default=None,
+        description="The language the persona's texts are written in, when it is not the "
+        "site's, e.g. 'zh' or 'de'.",
+    )
     quotes: Annotated[list[Text | Quote], Field(max_length=MAX_ITEMS)] = Field(
-        default_factory=list, description="Real quotes: text, or {text, source}."
+        default_factory=list, description="Real quotes: text, or {text, source, lang}."
     )
     demographics: Annotated[dict[Line, FactValue], Field(max_length=MAX_ITEMS)] = Field(
         default_factory=dict, description="Label to value, shown in the order written."

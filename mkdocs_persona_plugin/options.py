@@ -41,6 +41,7 @@ class HandbookOptions:
     onboarding: list[str] = field(default_factory=list)
     images: bool = True
     social_cards: bool = True
+    font: Path | None = None  # tried for text the bundled font lacks (avatars, social cards)
     compare: bool = True
     comparisons: list[Comparison] = field(default_factory=list)
     journey_pages: bool = True

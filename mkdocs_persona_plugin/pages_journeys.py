@@ -50,7 +50,7 @@ class Chip:
 
 def persona_chips(ctx: BuildContext, journey: Journey, from_src: str) -> list[Chip]:
     """The journey's personas as chips (an unknown id is shown as is, without a link)."""
-    from .images import avatar_colour, initials
+    from .avatar_labels import label_of
 
     chips = []
     for pid in journey.persona_ids:
@@ -66,8 +66,8 @@ def persona_chips(ctx: BuildContext, journey: Journey, from_src: str) -> list[Ch
                     if persona is not None and ctx.images is not None
                     else ""
                 ),
-                initials=initials(name),
-                colour=avatar_colour(pid),
+                initials=label_of(ctx, pid, name).initials,
+                colour=label_of(ctx, pid, name).colour,
             )
         )
     return chips

@@ -16,7 +16,8 @@ from typing import Any
 from markupsafe import escape
 
 from . import markup
-from .images import AVATAR_SIZES, PhotoError, avatar_colour, initials
+from .avatar_labels import label_of, looks
+from .images import AVATAR_SIZES, PhotoError
 from .models import Persona, PersonaType, Status
 from .site import BuildContext, Output, persona_sort_key
 
@@ -88,13 +89,16 @@ def avatar_files(ctx: BuildContext) -> dict[tuple[str, int], Path]:
     cached = ctx.shared.get("persona.avatars")
     if cached is not None:
         return dict(cached)
-    ctx.env.globals.setdefault("pp_initials", initials)
-    ctx.env.globals.setdefault("pp_avatar_colour", avatar_colour)
+    # The handbook's labels (initials and colours told apart), for avatars drawn in HTML.
+    ctx.env.globals["pp_initials"] = lambda name, pid="": label_of(ctx, pid, name).initials
+    ctx.env.globals["pp_avatar_colour"] = lambda pid: label_of(ctx, pid, "").colour
     files: dict[tuple[str, int], Path] = {}
     if images_on(ctx):
         jobs = [(p.id, p.name, p.photo_path) for p in ctx.handbook.personas.values()]
         try:
-            files = ctx.images.avatars_for_many(jobs, sizes=SIZES, workers=IMAGE_WORKERS)
+            files = ctx.images.avatars_for_many(
+                jobs, sizes=SIZES, workers=IMAGE_WORKERS, looks=looks(ctx)
+            )
         except PhotoError as exc:
             raise _photo_failure(ctx, exc) from None
     ctx.shared["persona.avatars"] = files
@@ -128,7 +132,7 @@ def social_cards(ctx: BuildContext) -> dict[str, Path]:
             for p in ctx.handbook.personas.values()
         ]
         try:
-            cards = ctx.images.social_cards_for_many(jobs, workers=IMAGE_WORKERS)
+            cards = ctx.images.social_cards_for_many(jobs, workers=IMAGE_WORKERS, looks=looks(ctx))
         except PhotoError as exc:
             raise _photo_failure(ctx, exc) from None
     ctx.shared["persona.cards"] = cards

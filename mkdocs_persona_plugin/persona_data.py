@@ -134,7 +134,7 @@ def persona_sections(ctx: BuildContext, persona: Persona) -> list[list[Any]]:
 
 def persona_record(ctx: BuildContext, persona: Persona, from_src: str) -> dict[str, Any]:
     """Everything the comparison shows about ``persona``; links relative to ``from_src``."""
-    from .images import avatar_colour, initials
+    from .avatar_labels import label_of
 
     t = ctx.strings
     meta: list[str] = []
@@ -150,8 +150,8 @@ def persona_record(ctx: BuildContext, persona: Persona, from_src: str) -> dict[s
         "name": persona.name,
         "url": ctx.link(ctx.persona_src(persona.id), from_src),
         "avatar": avatar,
-        "initials": initials(persona.name),
-        "colour": avatar_colour(persona.id),
+        "initials": label_of(ctx, persona.id, persona.name).initials,
+        "colour": label_of(ctx, persona.id, persona.name).colour,
         "type": persona.type.value,
         "typeLabel": t(f"type.{persona.type.value}"),
         "status": persona.status.value,

@@ -129,6 +129,9 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             problems.append(str(exc))
             outputs = []
         self.outputs = {out.src_uri: out for out in outputs}
+        if self.image_cache is not None:
+            for notice in self.image_cache.take_notices():
+                log.info(notice)
         if self.is_serve:
             stale = bool(outputs) and self.handbook is self.last_good
             self.notice = render_notice(problems, stale=stale, options=options)
@@ -182,6 +185,9 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
                 raise PluginError(f"persona plugin option {name}: {exc}") from None
 
         review_every = option("review_every", parse_interval)
+        font = root / cfg.font if cfg.font else None
+        if font is not None and not font.is_file():
+            raise PluginError(f"persona plugin option font: {font} is not a file")
         due_soon = option("due_soon", parse_interval)
         today = option("today", resolve_today)
         theme = config.theme
@@ -208,6 +214,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             onboarding=list(cfg.onboarding),
             images=cfg.images,
             social_cards=cfg.social_cards and cfg.images,
+            font=font,
             compare=cfg.compare,
             comparisons=[Comparison(c.title, list(c.personas)) for c in cfg.comparisons],
             journey_pages=cfg.journey_pages,

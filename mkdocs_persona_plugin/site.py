@@ -281,6 +281,7 @@ def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     env.filters["markdown"] = markup.render_block
     env.filters["inline"] = markup.render_inline
     env.filters["plain"] = markup.plain
+    env.globals["lang_attr"] = markup.lang_attr
     return env
 
 

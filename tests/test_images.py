@@ -426,7 +426,7 @@ def test_accents_and_other_scripts_are_drawn_as_written(tmp_path: Path) -> None:
     drawn as "Jose" on a social card, nor "É" as "E" on an initials avatar."""
     text = "José Müller-Łukasiewicz — «Straße», Ωmega, Жанна"
     assert _displayable(text) == text
-    assert _displayable("山田") == "山田"  # no glyph, no fallback: kept (drawn as boxes)
+    assert _displayable("山田") == ""  # no glyph, no fallback: left out, never drawn as boxes
     cache = ImageCache(tmp_path)
     accented = cache.social_card("j", "José Ñúñez", "Préfère «ça»", "Décideur", "Site", None)
     plain = cache.social_card("j", "Jose Nunez", "Prefere <<ca>>", "Decideur", "Site", None)
