@@ -25,6 +25,8 @@ from .site import BuildContext, Output, persona_sort_key
 SIZES: tuple[int, ...] = AVATAR_SIZES
 #: Threads used to render images.
 IMAGE_WORKERS = 2
+#: Goals and challenges shown "at a glance" on the first screen of a persona page.
+GLANCE_ITEMS = 3
 
 _TYPE_ORDER = {t: i for i, t in enumerate(PersonaType)}
 _SLUG_STRIP = re.compile(r"[^\w\s-]", re.UNICODE)
@@ -247,6 +249,7 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
             journeys=ctx.handbook.journeys_of(persona.id),
             step=steps.get(persona.id),
             edit_url=ctx.options.edit_url(persona.source_rel),
+            glance_items=GLANCE_ITEMS,
         )
         yield ctx.page(
             src,

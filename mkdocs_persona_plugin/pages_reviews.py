@@ -1,8 +1,10 @@
 """The review tracker page (``reviews/``) and its feeds, ``reviews.json`` and ``reviews.ics``.
 
-The tracker lists every persona and journey map by next review date, with its state as text,
-its owner and the file to edit; ``assets/reviews.js`` adds an owner filter (``?owner=@x``) and a
-grouped-by-owner view (``?view=owner``). Without JavaScript the full table is shown.
+The tracker lists every persona and journey map by next review date (owned journey maps that
+were never reviewed first), with its state as text, its owner and the file to edit;
+``assets/reviews.js`` adds an owner filter (``?owner=@x``), a grouped-by-owner view
+(``?view=owner``) and makes the count tiles show one state only (``?state=overdue``). Without
+JavaScript the full table is shown.
 """
 
 from __future__ import annotations
@@ -11,7 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .review_feeds import page_src, reviews_ics, reviews_json
-from .reviews import ReviewItem, ReviewState, ReviewStatus, count_states, review_items
+from .reviews import (
+    ReviewItem,
+    ReviewState,
+    ReviewStatus,
+    count_states,
+    review_items,
+    review_status,
+)
 from .site import BuildContext, Output
 from .strings import Strings
 
@@ -41,6 +50,26 @@ def tracked(ctx: BuildContext) -> list[ReviewItem]:
     return list(cached)
 
 
+def never_reviewed(ctx: BuildContext) -> list[ReviewItem]:
+    """Journey maps that have an owner but no ``last_reviewed``, by title.
+
+    They have no review date, so the feeds and the build log leave them out; the tracker
+    lists them ("never reviewed") so that their owners see them.
+    """
+    items = []
+    for journey in ctx.handbook.journeys.values():
+        if not journey.owner or journey.last_reviewed is not None:
+            continue
+        status = review_status(
+            journey,
+            today=ctx.handbook.today,
+            default_interval=ctx.options.review_every,
+            due_soon=ctx.options.due_soon,
+        )
+        items.append(ReviewItem("journey", journey, status))
+    return sorted(items, key=lambda e: (e.title.lower(), e.id))
+
+
 def duration_text(strings: Strings, days: int) -> str:
     """``1 day`` / ``12 days`` in the site's language."""
     return strings("review.days.one") if days == 1 else strings("review.days.many", days=days)
@@ -48,6 +77,8 @@ def duration_text(strings: Strings, days: int) -> str:
 
 def when_label(strings: Strings, status: ReviewStatus) -> str:
     """``374 days overdue``, ``due today`` or ``in 9 days`` in the site's language."""
+    if status.next_review is None:
+        return strings("review.never")
     if status.days < 0:
         return strings("review.overdue_by", duration=duration_text(strings, -status.days))
     if status.days == 0:
@@ -82,14 +113,19 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
     if not ctx.options.tracker:
         return
     items = tracked(ctx)
+    never = never_reviewed(ctx)
     src = ctx.tracker_src()
-    active = [e for e in items if e.state is not ReviewState.retired]
+    active = never + [e for e in items if e.state is not ReviewState.retired]
     retired = [e for e in items if e.state is ReviewState.retired]
     owners: dict[str, str] = {}
     for entry in active:
         if entry.owner:
             owners.setdefault(owner_key(entry.owner), entry.owner)
     counts = count_states(items)
+    if never:  # a tile of its own, after "overdue"
+        counts = {ReviewState.overdue: counts[ReviewState.overdue],
+                  ReviewState.unscheduled: len(never),
+                  **counts}
     body = ctx.render(
         "persona/tracker.html",
         src,

@@ -153,6 +153,15 @@ EN: dict[str, str] = {
     "review.banner.today": "today",
     "review.banner.owner": " — owner {owner}",
     "review.banner.tracker": "Review tracker",
+    "review.state.unscheduled": "Never reviewed",
+    "review.never": "never reviewed",
+    "review.filter.state": "Show one state only",
+    "review.status.current": "Last reviewed {last}",
+    "review.status.due-soon": "Last reviewed {last} — review due {when}",
+    "review.status.overdue": "Last reviewed {last} — review overdue",
+    "review.status.owner": ", owner {owner}",
+    "review.status.more": "What to do",
+    "gallery.legend": "Review status",
     "review.todo.persona": (
         "To do: review the persona with its owner, then set {field} in {file} to the date of "
         "the review."
@@ -196,6 +205,8 @@ EN: dict[str, str] = {
     "persona.compare_pair": "Compare {a} and {b}",
     "persona.step": "Step {n} of {total} in Start here",
     "persona.print": "Print persona sheet",
+    "persona.glance": "At a glance",
+    "persona.glance.all": "{section}: see all {n}",
     "persona.negative_more": "Use it to recognise poor-fit prospects, not to design for them.",
     "persona.negative_why": "Why we keep negative personas",
     "persona.journey.current": "Current state",
@@ -531,6 +542,15 @@ DE: dict[str, str] = {
     "review.banner.today": "heute",
     "review.banner.owner": " – verantwortlich: {owner}",
     "review.banner.tracker": "Überprüfungsübersicht",
+    "review.state.unscheduled": "Nie überprüft",
+    "review.never": "nie überprüft",
+    "review.filter.state": "Nur einen Status zeigen",
+    "review.status.current": "Zuletzt überprüft am {last}",
+    "review.status.due-soon": "Zuletzt überprüft am {last} – Überprüfung fällig {when}",
+    "review.status.overdue": "Zuletzt überprüft am {last} – Überprüfung überfällig",
+    "review.status.owner": ", verantwortlich: {owner}",
+    "review.status.more": "Was zu tun ist",
+    "gallery.legend": "Überprüfungsstatus",
     "review.todo.persona": (
         "Zu tun: die Persona mit der verantwortlichen Person überprüfen, dann {field} in "
         "{file} auf das Datum der Überprüfung setzen."
@@ -577,6 +597,8 @@ DE: dict[str, str] = {
     "persona.compare_pair": "{a} und {b} vergleichen",
     "persona.step": "Schritt {n} von {total} im Einstieg",
     "persona.print": "Persona-Steckbrief drucken",
+    "persona.glance": "Auf einen Blick",
+    "persona.glance.all": "{section}: alle {n} ansehen",
     "persona.negative_more": (
         "Nutzen Sie sie, um wenig passende Interessenten zu erkennen – nicht, um für sie "
         "zu entwickeln."
@@ -957,6 +979,15 @@ FR: dict[str, str] = {
     "review.banner.today": "aujourd'hui",
     "review.banner.owner": " — responsable\u00a0: {owner}",
     "review.banner.tracker": "Suivi des révisions",
+    "review.state.unscheduled": "Jamais révisé",
+    "review.never": "jamais révisé",
+    "review.filter.state": "N'afficher qu'un état",
+    "review.status.current": "Dernière révision le {last}",
+    "review.status.due-soon": "Dernière révision le {last} — révision à faire {when}",
+    "review.status.overdue": "Dernière révision le {last} — révision en retard",
+    "review.status.owner": ", responsable\u00a0: {owner}",
+    "review.status.more": "Que faire",
+    "gallery.legend": "État des révisions",
     "review.todo.persona": (
         "À faire\u00a0: réviser la persona avec son responsable, puis mettre {field} à la "
         "date de la révision dans {file}."
@@ -1005,6 +1036,8 @@ FR: dict[str, str] = {
     "persona.compare_pair": "Comparer {a} et {b}",
     "persona.step": "Étape {n} sur {total} de «\u00a0Pour commencer\u00a0»",
     "persona.print": "Imprimer la fiche persona",
+    "persona.glance": "En un coup d'œil",
+    "persona.glance.all": "{section}\u00a0: voir les {n}",
     "persona.negative_more": (
         "Servez-vous-en pour repérer les prospects peu adaptés, pas pour concevoir pour eux."
     ),
@@ -1385,6 +1418,15 @@ ES: dict[str, str] = {
     "review.banner.today": "hoy",
     "review.banner.owner": " — responsable: {owner}",
     "review.banner.tracker": "Seguimiento de revisiones",
+    "review.state.unscheduled": "Nunca revisado",
+    "review.never": "nunca revisado",
+    "review.filter.state": "Mostrar solo un estado",
+    "review.status.current": "Última revisión el {last}",
+    "review.status.due-soon": "Última revisión el {last} — revisión pendiente {when}",
+    "review.status.overdue": "Última revisión el {last} — revisión atrasada",
+    "review.status.owner": ", responsable: {owner}",
+    "review.status.more": "Qué hacer",
+    "gallery.legend": "Estado de revisión",
     "review.todo.persona": (
         "Qué hacer: revisa la persona con su responsable y luego pon en {field} la fecha de "
         "la revisión, en {file}."
@@ -1428,6 +1470,8 @@ ES: dict[str, str] = {
     "persona.compare_pair": "Comparar {a} y {b}",
     "persona.step": "Paso {n} de {total} de «Empieza aquí»",
     "persona.print": "Imprimir la ficha de la persona",
+    "persona.glance": "De un vistazo",
+    "persona.glance.all": "{section}: ver los {n}",
     "persona.negative_more": (
         "Úsala para reconocer a los clientes potenciales poco adecuados, no para diseñar para "
         "ellos."

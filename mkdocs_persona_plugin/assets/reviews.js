@@ -1,11 +1,13 @@
 /* Review tracker and review banners (mkdocs-persona-plugin).
  *
- * 1. Banners ([data-pp-review-banner]) on persona and journey pages: the build wrote them as
- *    of the build date. When the site is read later, the state is recomputed from the data-*
+ * 1. Banners ([data-pp-review-banner]) on persona and journey pages, and the compact status
+ *    line ([data-pp-review-status]) at the top of persona pages: the build wrote them as of
+ *    the build date. When the site is read later, the state is recomputed from the data-*
  *    attributes with today's date (UTC, like the build): a hidden banner is shown once the item
  *    becomes due, and the text is updated only when it changed (no flicker otherwise).
  * 2. The tracker page ([data-pp-tracker]): the same recomputation for every row and count, an
- *    owner filter (?owner=@team) and a grouped-by-owner view (?view=owner).
+ *    owner filter (?owner=@team), a grouped-by-owner view (?view=owner) and the count tiles,
+ *    toggle buttons that show one state only (?state=overdue).
  * Every visible string comes from data-msg-* attributes (translated at build time); dates are
  * written with the data-date-* attributes (pattern, month names), exactly as the build writes
  * them (Strings.date in strings.py), so an unchanged state never changes the text.
@@ -112,6 +114,38 @@
     if (el.hidden) el.hidden = false;
   }
 
+  /* The status line: "Last reviewed 2 May 2025 — review overdue, owner @x · What to do". */
+  function statusText(el, info) {
+    var msg = messages(el);
+    var owner = el.getAttribute("data-owner");
+    var last = formatDate(el, el.getAttribute("data-last-reviewed"));
+    var when = info.days === 0 ? msg("today") : format(msg("due-in"), { duration: duration(msg, info.days) });
+    var text = format(msg(info.state), { last: last, when: when });
+    return text + (owner ? format(msg("owner"), { owner: owner }) : "");
+  }
+
+  function updateStatus(el, today) {
+    var info = stateOf(el, today);
+    if (!info) return;
+    var text = statusText(el, info);
+    var textEl = el.querySelector("[data-pp-text]");
+    if (textEl && textEl.textContent !== text) textEl.textContent = text;
+    var before = el.getAttribute("data-state");
+    if (before !== info.state) {
+      el.classList.remove("pp-review-status--" + before);
+      el.classList.add("pp-review-status--" + info.state);
+      el.setAttribute("data-state", info.state);
+      var dot = el.querySelector("[data-pp-dot]");
+      if (dot) {
+        dot.classList.remove("pp-review-dot-" + before);
+        dot.classList.add("pp-review-dot-" + info.state);
+      }
+    }
+    var more = el.querySelector("[data-pp-more]");
+    var due = info.state !== "current";
+    if (more && more.hidden === due) more.hidden = !due;
+  }
+
   /* Tracker ------------------------------------------------------------------------------ */
   function ownerKey(owner) {
     return String(owner || "").trim().replace(/^@+/, "").toLowerCase();
@@ -121,6 +155,11 @@
     var msg = messages(root);
     var rows = root.querySelectorAll("[data-pp-row]");
     var counts = { overdue: 0, "due-soon": 0, current: 0 };
+    var items = root.querySelectorAll(".pp-tracker-count");
+    for (var j = 0; j < items.length; j++) {
+      if (Object.prototype.hasOwnProperty.call(counts, items[j].getAttribute("data-state"))) continue;
+      counts[items[j].getAttribute("data-state")] = null; /* not recomputed: never reviewed, retired */
+    }
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i];
       var info = stateOf(row, today);
@@ -145,11 +184,10 @@
         }
       }
     }
-    var items = root.querySelectorAll(".pp-tracker-count");
-    for (var j = 0; j < items.length; j++) {
-      var state = items[j].getAttribute("data-state");
-      var n = items[j].querySelector("[data-pp-count]");
-      if (n && Object.prototype.hasOwnProperty.call(counts, state)) n.textContent = String(counts[state]);
+    for (var k = 0; k < items.length; k++) {
+      var state = items[k].getAttribute("data-state");
+      var n = items[k].querySelector("[data-pp-count]");
+      if (n && counts[state] != null) n.textContent = String(counts[state]);
     }
     var asof = root.querySelector("[data-pp-asof] time");
     if (asof) {
@@ -163,15 +201,21 @@
 
   function readParams() {
     var params = new URLSearchParams(window.location.search);
-    return { owner: params.get("owner") || "", view: params.get("view") === "owner" ? "owner" : "date" };
+    return {
+      owner: params.get("owner") || "",
+      view: params.get("view") === "owner" ? "owner" : "date",
+      only: params.get("state") || ""
+    };
   }
 
-  function writeParams(owner, view) {
+  function writeParams(owner, view, only) {
     var url = new URL(window.location.href);
     if (owner) url.searchParams.set("owner", owner);
     else url.searchParams.delete("owner");
     if (view === "owner") url.searchParams.set("view", "owner");
     else url.searchParams.delete("view");
+    if (only) url.searchParams.set("state", only);
+    else url.searchParams.delete("state");
     /* Keep "@" readable in the address bar: ?owner=@team */
     var search = url.search.replace(/%40/g, "@");
     window.history.replaceState(window.history.state, "", url.pathname + search + url.hash);
@@ -198,6 +242,12 @@
     var retiredRows = Array.prototype.slice.call(root.querySelectorAll("[data-pp-retired-row]"));
     var columns = table.querySelectorAll("thead th").length;
     var groupBodies = [];
+    var tiles = root.querySelectorAll("[data-pp-state-filter]");
+    var only = "";
+
+    function shows(row, owner) {
+      return matches(row, owner) && (!only || row.getAttribute("data-state") === only);
+    }
 
     function matches(row, owner) {
       if (!owner) return true;
@@ -216,7 +266,7 @@
       var groups = [];
       var byKey = {};
       rows.forEach(function (row) {
-        if (!matches(row, owner)) return;
+        if (!shows(row, owner)) return;
         var name = row.getAttribute("data-owner") || "";
         var key = name ? ownerKey(name) : "\uffff";
         if (!byKey[key]) {
@@ -248,24 +298,28 @@
     function apply(owner, view) {
       clearGroups();
       var count = 0;
+      /* The summary counts follow the owner filter, so an owner sees the size of their own
+         queue; the state filter (a tile) only chooses which rows are shown. */
+      var counts = { overdue: 0, "due-soon": 0, current: 0, unscheduled: 0, retired: 0 };
       rows.forEach(function (row) {
-        var ok = matches(row, owner);
+        var st = row.getAttribute("data-state");
+        if (matches(row, owner) && Object.prototype.hasOwnProperty.call(counts, st)) counts[st] += 1;
+        var ok = shows(row, owner);
         row.hidden = !ok;
         if (ok) count += 1;
       });
       var retiredShown = 0;
       retiredRows.forEach(function (row) {
         var ok = matches(row, owner);
+        if (ok) counts.retired += 1;
+        ok = ok && (!only || only === "retired");
         row.hidden = !ok;
         if (ok) retiredShown += 1;
       });
       if (retired) retired.hidden = retiredRows.length > 0 && retiredShown === 0;
-      /* The summary counts follow the filter, so an owner sees the size of their own queue. */
-      var counts = { overdue: 0, "due-soon": 0, current: 0, retired: retiredShown };
-      rows.forEach(function (row) {
-        var st = row.getAttribute("data-state");
-        if (!row.hidden && Object.prototype.hasOwnProperty.call(counts, st)) counts[st] += 1;
-      });
+      for (var t = 0; t < tiles.length; t++) {
+        tiles[t].setAttribute("aria-pressed", String(tiles[t].getAttribute("data-pp-state-filter") === only));
+      }
       var boxes = root.querySelectorAll(".pp-tracker-count");
       for (var c = 0; c < boxes.length; c++) {
         var n = boxes[c].querySelector("[data-pp-count]");
@@ -276,10 +330,14 @@
       for (var i = 0; i < buttons.length; i++) {
         buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-pp-view") === view));
       }
-      if (shown) shown.textContent = owner ? format(msg("shown"), { shown: count, total: rows.length }) : "";
+      if (shown) shown.textContent = owner || only ? format(msg("shown"), { shown: count, total: rows.length }) : "";
     }
 
     var state = readParams();
+    for (var s = 0; s < tiles.length; s++) {
+      if (tiles[s].getAttribute("data-pp-state-filter") === state.only) only = state.only;
+    }
+    state.only = only;
     /* An owner from the URL that is not in the list: match it anyway, case-insensitively. */
     var found = false;
     for (var i = 0; i < select.options.length; i++) {
@@ -302,15 +360,24 @@
     }
     select.addEventListener("change", function () {
       state.owner = select.value;
-      writeParams(state.owner, state.view);
+      writeParams(state.owner, state.view, state.only);
       apply(state.owner, state.view);
     });
     for (var b = 0; b < buttons.length; b++) {
       buttons[b].addEventListener("click", function (event) {
         state.view = event.currentTarget.getAttribute("data-pp-view") === "owner" ? "owner" : "date";
-        writeParams(state.owner, state.view);
+        writeParams(state.owner, state.view, state.only);
         apply(state.owner, state.view);
       });
+    }
+    for (var f = 0; f < tiles.length; f++) {
+      tiles[f].addEventListener("click", function (event) {
+        var chosen = event.currentTarget.getAttribute("data-pp-state-filter") || "";
+        only = state.only = only === chosen ? "" : chosen;
+        writeParams(state.owner, state.view, state.only);
+        apply(state.owner, state.view);
+      });
+      tiles[f].disabled = false;
     }
     controls.hidden = false;
     apply(state.owner, state.view);
@@ -323,6 +390,11 @@
       var built = parseDay(banners[i].getAttribute("data-today"));
       /* Only later than the build: the server-rendered banner is right on the build day. */
       if (!isNaN(built) && today > built) updateBanner(banners[i], today);
+    }
+    var lines = document.querySelectorAll("[data-pp-review-status]");
+    for (var k = 0; k < lines.length; k++) {
+      var day = parseDay(lines[k].getAttribute("data-today"));
+      if (!isNaN(day) && today > day) updateStatus(lines[k], today);
     }
     var trackers = document.querySelectorAll("[data-pp-tracker]");
     for (var j = 0; j < trackers.length; j++) initTracker(trackers[j]);
