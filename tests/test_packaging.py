@@ -4,6 +4,7 @@ and the pre-commit hook points at a real console script."""
 from __future__ import annotations
 
 import email
+import importlib.util
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import yaml
@@ -31,7 +33,7 @@ PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 #: What is copied to build from: the repository minus caches, outputs and version control.
 IGNORED = shutil.ignore_patterns(
     ".git", ".cache", ".*_cache", ".benchmarks", "__pycache__", "*.egg-info", "build", "dist",
-    "site", "node_modules", ".venv", ".notes", ".ci",
+    "site", "node_modules", ".venv*", ".notes", ".ci",
 )
 
 
@@ -68,6 +70,55 @@ def test_license_and_changelog() -> None:
     changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"## {mkdocs_persona_plugin.__version__} — unreleased" in changelog
     assert PYPROJECT["project"]["version"] == mkdocs_persona_plugin.__version__
+
+
+# The oldest releases we claim ------------------------------------------------------------
+def _lowest_constraints() -> ModuleType:
+    """``scripts/lowest_constraints.py``, which pins the oldest-releases run of scripts/test."""
+    path = REPO / "scripts" / "lowest_constraints.py"
+    spec = importlib.util.spec_from_file_location("lowest_constraints", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_lowest_constraints_pin_every_requirement_to_its_lower_bound() -> None:
+    script = _lowest_constraints()
+    project = PYPROJECT["project"]
+    requirements = project["dependencies"] + project["optional-dependencies"]["test"]
+    lines = script.constraints(PYPROJECT, ["test"])
+    assert len(lines) == len(requirements)  # every requirement has a lower bound
+    for requirement, line in zip(requirements, lines, strict=True):
+        name, version = line.split("==")
+        assert requirement.startswith(name) and f">={version}" in requirement.replace(" ", "")
+    assert script.lower_bound("pydantic>=2.11,<3") == ("pydantic", "2.11")
+    assert script.lower_bound("mkdocs[i18n] >= 1.6 ; python_version < '4'") == ("mkdocs", "1.6")
+    assert script.lower_bound("tomli<3,~=2.0") == ("tomli", "2.0")
+    for unbounded in ("types-PyYAML", "ruff<1", "name @ https://example.invalid/a.whl"):
+        with pytest.raises(ValueError):
+            script.lower_bound(unbounded)
+
+
+def test_classifiers_name_every_python_from_the_oldest() -> None:
+    oldest = _lowest_constraints().lower_bound("python" + PYPROJECT["project"]["requires-python"])
+    prefix = "Programming Language :: Python :: 3."
+    minors = sorted(
+        int(c.removeprefix(prefix))
+        for c in PYPROJECT["project"]["classifiers"]
+        if c.startswith(prefix) and c.removeprefix(prefix).isdigit()
+    )
+    assert minors[0] == int(oldest[1].split(".")[1])
+    assert minors == list(range(minors[0], minors[-1] + 1))
+
+
+def test_the_oldest_releases_run_names_a_real_browser_test() -> None:
+    """scripts/test runs one browser test with the oldest releases, by node id."""
+    script = (REPO / "scripts" / "test").read_text(encoding="utf-8")
+    (node,) = re.findall(r"tests/test_\w+\.py::test_\w+", script)
+    path, name = node.split("::")
+    source = (REPO / path).read_text(encoding="utf-8")
+    assert re.search(rf"@pytest\.mark\.browser\ndef {name}\(", source), node
 
 
 # Build, inspect, install -------------------------------------------------------------------
