@@ -22,6 +22,7 @@ from .options import Comparison
 from .persona_data import (
     compare_json,
     compare_model,
+    key_differences,
     persona_record,
     section_titles,
     shared_count,
@@ -102,6 +103,7 @@ def render_comparison(
             from_src,
             records=records,
             sections=sections,
+            keys=key_differences(records, sections),
             shared=shared_count(sections),
             table_id=table_id,
         )

@@ -185,6 +185,12 @@ def compare_data(ctx: BuildContext, from_src: str) -> dict[str, Any]:
         "compare.unknown",
         "compare.too_many",
         "compare.no_match",
+        "compare.keys",
+        "compare.keys_same",
+        "compare.keys_common",
+        "compare.differs",
+        "compare.differs_sr",
+        "type",
         "none",
     )
     personas = sorted(ctx.handbook.personas.values(), key=lambda p: (p.name.casefold(), p.id))
@@ -242,6 +248,14 @@ class Row:
     kind: str
     cells: list[Cell]
     shared: bool = False  # a value row where every persona has the same value
+    differs: bool = False  # a value row whose values are not the same for everyone
+    common: int = 0  # distinct items (or values) more than one persona has
+    total: int = 0  # distinct items (or values) in the row
+
+    @property
+    def overlap(self) -> bool:
+        """Whether the row shows "n of m in common" (a list row of two or more personas)."""
+        return self.kind == "l" and len(self.cells) > 1 and self.total > 0
 
 
 @dataclass
@@ -289,6 +303,7 @@ def compare_model(records: Sequence[dict[str, Any]], titles: dict[str, str]) -> 
             if kind == "v":
                 keys = {c.items[0].key for c in cells if not c.empty}
                 row.shared = len(cells) > 1 and all(not c.empty for c in cells) and len(keys) == 1
+                row.differs = len(cells) > 1 and not row.shared
             else:
                 for i, cell in enumerate(cells):
                     for item in cell.items:
@@ -297,9 +312,57 @@ def compare_model(records: Sequence[dict[str, Any]], titles: dict[str, str]) -> 
                             for j, other in enumerate(cells)
                             if j != i and any(o.key == item.key for o in other.items)
                         ]
+            row.common, row.total = _overlap(cells)
             rows_out.append(row)
         sections.append(Section(key, titles[key], rows_out))
     return sections
+
+
+def _overlap(cells: Sequence[Cell]) -> tuple[int, int]:
+    """How many distinct items of a row more than one persona has, and how many there are."""
+    seen: dict[str, int] = {}
+    for cell in cells:
+        for key in dict.fromkeys(item.key for item in cell.items):
+            seen[key] = seen.get(key, 0) + 1
+    return sum(1 for n in seen.values() if n > 1), len(seen)
+
+
+#: The sections the "key differences" summary counts items in common for.
+KEY_SECTIONS = ("goals", "objections", "channels", "messaging")
+
+
+def key_differences(
+    records: Sequence[dict[str, Any]], sections: Sequence[Section]
+) -> list[dict[str, Any]]:
+    """The "key differences" summary that opens a comparison of two or more personas.
+
+    The first entry is the persona types (``same``: everyone has the same type); then, for
+    each of :data:`KEY_SECTIONS` someone has, how many distinct items (values, for rows such
+    as the pitch) more than one persona has, of how many (``common``, ``total``). Mirrored
+    by keyDifferences() in assets/compare.js.
+    """
+    if len(records) < 2:
+        return []
+    types = {r["type"] for r in records}
+    result: list[dict[str, Any]] = [
+        {
+            "key": "type",
+            "same": len(types) == 1,
+            "types": [(r["name"], r["type"], r["typeLabel"]) for r in records],
+        }
+    ]
+    by_key = {s.key: s for s in sections}
+    for key in KEY_SECTIONS:
+        section = by_key.get(key)
+        if section is None:
+            continue
+        common = total = 0
+        for row in section.rows:
+            counts = _overlap(row.cells)
+            common, total = common + counts[0], total + counts[1]
+        if total:
+            result.append({"key": key, "title": section.title, "common": common, "total": total})
+    return result
 
 
 def shared_count(sections: Sequence[Section]) -> int:

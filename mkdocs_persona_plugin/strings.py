@@ -283,6 +283,11 @@ EN: dict[str, str] = {
     "compare.review.overdue": "Overdue",
     "compare.review.retired": "Retired",
     "compare.review.unscheduled": "Not scheduled",
+    "compare.keys": "Key differences",
+    "compare.keys_same": "Same for everyone:",
+    "compare.keys_common": "{n} of {total} in common",
+    "compare.differs": "Differs",
+    "compare.differs_sr": "(differs between the personas)",
     "journey.index_intro": (
         "Customer journey maps: what each persona does, thinks and feels, stage by stage."
     ),
@@ -720,6 +725,11 @@ DE: dict[str, str] = {
     "compare.review.overdue": "Überfällig",
     "compare.review.retired": "Archiviert",
     "compare.review.unscheduled": "Nicht geplant",
+    "compare.keys": "Die wichtigsten Unterschiede",
+    "compare.keys_same": "Bei allen gleich:",
+    "compare.keys_common": "{n} von {total} gemeinsam",
+    "compare.differs": "Unterschiedlich",
+    "compare.differs_sr": "(unterscheidet sich zwischen den Personas)",
     "journey.index_intro": (
         "Customer Journey Maps: was jede Persona Phase für Phase tut, denkt und fühlt."
     ),
@@ -1160,6 +1170,11 @@ FR: dict[str, str] = {
     "compare.review.overdue": "En retard",
     "compare.review.retired": "Archivée",
     "compare.review.unscheduled": "Non planifiée",
+    "compare.keys": "Principales différences",
+    "compare.keys_same": "Identique pour toutes :",
+    "compare.keys_common": "{n} sur {total} en commun",
+    "compare.differs": "Diffère",
+    "compare.differs_sr": "(diffère d’une persona à l’autre)",
     "journey.index_intro": (
         "Cartes de parcours client\u00a0: ce que chaque persona fait, pense et ressent, étape "
         "par étape."
@@ -1597,6 +1612,11 @@ ES: dict[str, str] = {
     "compare.review.overdue": "Vencida",
     "compare.review.retired": "Archivada",
     "compare.review.unscheduled": "Sin programar",
+    "compare.keys": "Diferencias clave",
+    "compare.keys_same": "Igual para todas:",
+    "compare.keys_common": "{n} de {total} en común",
+    "compare.differs": "Difiere",
+    "compare.differs_sr": "(difiere entre las personas)",
     "journey.index_intro": (
         "Mapas de recorrido del cliente: lo que cada persona hace, piensa y siente, etapa por "
         "etapa."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from pathlib import Path
@@ -25,6 +26,7 @@ from mkdocs_persona_plugin.persona_data import (
     compare_model,
     default_key,
     item_key,
+    key_differences,
     shared_count,
 )
 
@@ -42,9 +44,15 @@ def text(node: Any) -> str:
 
 
 def table_rows(table: Any) -> list[tuple[str, list[str]]]:
-    """(label or section, cell texts) for each body row of a comparison table."""
+    """(label or section, cell texts) for each body row of a comparison table, without the
+    difference marks (see :func:`test_differences_are_marked`)."""
     rows: list[tuple[str, list[str]]] = []
     label = ""
+    table = copy.copy(table)
+    for mark in table.select(
+        ".pp-badge-differs, .pp-cmp-overlap, .pp-cmp-differs > .pp-sr-differs"
+    ):
+        mark.decompose()
     for tr in table.select("tbody tr"):
         th = tr.find("th")
         if th is not None:
@@ -299,7 +307,7 @@ def test_comparison_set_page_renders_the_shared_table() -> None:
     assert text(toggle).startswith("Hide shared items (")
     cell_headers = list(table.select_one("tbody.pp-cmp-section-channels td")["headers"])
     assert cell_headers == ["pp-cmp-set-p0", "pp-cmp-set-s7"]
-    assert soup.find(id="pp-cmp-set-s7").get_text() == "Channels"
+    assert soup.find(id="pp-cmp-set-s7").get_text() == "Channels 1 of 12 in common"
 
 
 def test_comparison_set_slugs_are_unique() -> None:
@@ -419,3 +427,87 @@ def test_url_prefix_moves_every_comparison_file() -> None:
     page = body(outputs["handbook/personas/compare.md"])
     assert page.select_one(".pp-compare")["data-src"] == "../compare-data.json"
     assert page.select_one(".pp-cmp-sets a")["href"] == "pair/"
+
+
+# ------------------------------------------------------------------ differences at a glance
+
+
+def test_differences_are_marked() -> None:
+    """Values that differ carry a visible badge on their label and a screen-reader text in
+    each cell; list rows say how many items the personas have in common."""
+    outputs = render(comparisons=[Comparison("Finance team", ["hannah", "margie"])])
+    table = body(outputs["personas/compare/finance-team.md"]).select_one("table.pp-cmp-table")
+    age = table.select_one("th.pp-cmp-label")
+    assert text(age) == "Age Differs"
+    assert age.select_one(".pp-badge-differs")["aria-hidden"] == "true"
+    cells = table.select("tbody.pp-cmp-section-demographics tr.pp-cmp-row")[0].select("td")
+    assert [c.get("class") for c in cells] == [["pp-cmp-cell", "pp-cmp-differs"]] * 2
+    assert [text(c) for c in cells] == [
+        "44 (differs between the personas)",
+        "38 (differs between the personas)",
+    ]
+    channels = table.find(id="pp-cmp-set-s7")
+    assert text(channels) == "Channels 1 of 8 in common"
+    # A value everyone shares is not marked as differing.
+    same = render_comparison_rows(["hannah", "hannah-twin"])
+    assert same == []
+
+
+def render_comparison_rows(ids: list[str]) -> list[str]:
+    """Rows marked as differing in a model of ``ids`` (a persona compared with its copy)."""
+    outputs = render()
+    data = json.loads(outputs["personas/compare-data.json"].data())
+    hannah = next(p for p in data["personas"] if p["id"] == "hannah")
+    twin = {**hannah, "id": "hannah-twin", "name": "Hannah's twin"}
+    sections = compare_model([hannah, twin], data["sections"])
+    return [r.label for s in sections for r in s.rows if r.differs]
+
+
+def test_key_differences_summary() -> None:
+    """The summary that opens a comparison: the types, then items in common per section,
+    counted from the same model as the table."""
+    outputs = render(comparisons=[Comparison("Finance team", ["hannah", "margie"])])
+    soup = body(outputs["personas/compare/finance-team.md"])
+    keys = soup.select_one(".pp-cmp-view > section.pp-cmp-keys")
+    assert text(keys.select_one("h2")) == "Key differences"
+    entries = [(text(div.dt), text(div.dd)) for div in keys.select("dl > div")]
+    assert entries[0] == (
+        "Type",
+        "Head of Finance Hannah Decision-maker Finance Manager Margie Buyer",
+    )
+    assert [e[0] for e in entries[1:]] == ["Goals", "Objections", "Channels", "Messaging"]
+    assert entries[3] == ("Channels", "1 of 8 in common")
+    assert all(e[1].endswith("in common") for e in entries[1:])
+    badges = keys.select(".pp-cmp-type")
+    assert [b["class"][1] for b in badges] == ["pp-cmp-type-decision-maker", "pp-cmp-type-buyer"]
+    # The same numbers as the model.
+    data = json.loads(outputs["personas/compare-data.json"].data())
+    records = [p for p in data["personas"] if p["id"] in ("hannah", "margie")]
+    records.sort(key=lambda r: r["id"] != "hannah")
+    summary = key_differences(records, compare_model(records, data["sections"]))
+    assert [(k["key"], k.get("common"), k.get("total")) for k in summary[1:]] == [
+        (e[0].lower(), int(e[1].split()[0]), int(e[1].split()[2])) for e in entries[1:]
+    ]
+
+
+def test_key_differences_of_one_type() -> None:
+    records = [
+        {
+            "name": "A",
+            "type": "buyer",
+            "typeLabel": "Buyer",
+            "sections": [["goals", [["", "l", [["x"], ["y"]]]]]],
+        },
+        {
+            "name": "B",
+            "type": "buyer",
+            "typeLabel": "Buyer",
+            "sections": [["goals", [["", "l", [["X."]]]]]],
+        },
+    ]
+    summary = key_differences(records, compare_model(records, {"goals": "Goals"}))
+    assert summary == [
+        {"key": "type", "same": True, "types": [("A", "buyer", "Buyer"), ("B", "buyer", "Buyer")]},
+        {"key": "goals", "title": "Goals", "common": 1, "total": 2},
+    ]
+    assert key_differences(records[:1], compare_model(records[:1], {"goals": "Goals"})) == []

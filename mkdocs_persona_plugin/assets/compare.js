@@ -89,7 +89,7 @@
             items: list.map(function (item) { return { html: item[0], key: cellKey(item), sharedWith: [] }; })
           };
         });
-        var row = { label: label, kind: kind, cells: cells, shared: false };
+        var row = { label: label, kind: kind, cells: cells, shared: false, differs: false };
         if (kind === "v") {
           var keys = {};
           var full = true;
@@ -98,6 +98,7 @@
             else keys[cell.items[0].key] = true;
           });
           row.shared = cells.length > 1 && full && Object.keys(keys).length === 1;
+          row.differs = cells.length > 1 && !row.shared;
         } else {
           cells.forEach(function (cell, i) {
             cell.items.forEach(function (item) {
@@ -109,11 +110,94 @@
             });
           });
         }
+        var counts = overlap(cells);
+        row.common = counts[0];
+        row.total = counts[1];
+        row.overlap = kind === "l" && cells.length > 1 && row.total > 0;
         return row;
       });
       sections.push({ key: key, title: titles[key] || key, rows: rows });
     });
     return sections;
+  }
+
+  /* Mirrors persona_data._overlap(): [distinct items more than one persona has, all]. */
+  function overlap(cells) {
+    var seen = {};
+    var order = [];
+    cells.forEach(function (cell) {
+      var mine = {};
+      cell.items.forEach(function (item) {
+        if (mine[item.key]) return;
+        mine[item.key] = true;
+        if (!seen[item.key]) { seen[item.key] = 0; order.push(item.key); }
+        seen[item.key] += 1;
+      });
+    });
+    var common = order.filter(function (key) { return seen[key] > 1; }).length;
+    return [common, order.length];
+  }
+
+  /* Mirrors persona_data.key_differences(). */
+  var KEY_SECTIONS = ["goals", "objections", "channels", "messaging"];
+  function keyDifferences(records, sections) {
+    if (records.length < 2) return [];
+    var types = {};
+    records.forEach(function (r) { types[r.type] = true; });
+    var result = [{
+      key: "type",
+      same: Object.keys(types).length === 1,
+      types: records.map(function (r) { return [r.name, r.type, r.typeLabel]; })
+    }];
+    KEY_SECTIONS.forEach(function (key) {
+      var section = sections.filter(function (s) { return s.key === key; })[0];
+      if (!section) return;
+      var common = 0;
+      var total = 0;
+      section.rows.forEach(function (row) {
+        var counts = overlap(row.cells);
+        common += counts[0];
+        total += counts[1];
+      });
+      if (total) result.push({ key: key, title: section.title, common: common, total: total });
+    });
+    return result;
+  }
+
+  function typeBadge(type, label) {
+    return el("span", { className: "pp-cmp-type pp-cmp-type-" + type, text: label });
+  }
+
+  function renderKeys(keys, S) {
+    var list = el("dl", { className: "pp-cmp-keys-list" });
+    keys.forEach(function (k) {
+      var dd;
+      if (k.key === "type") {
+        if (k.same) {
+          dd = el("dd", {}, [S["compare.keys_same"] + " ", typeBadge(k.types[0][1], k.types[0][2])]);
+        } else {
+          dd = el("dd", {}, [el("ul", { className: "pp-cmp-key-types" }, k.types.map(function (t) {
+            return el("li", {}, [t[0] + " ", typeBadge(t[1], t[2])]);
+          }))]);
+        }
+        list.appendChild(el("div", { className: "pp-cmp-key pp-cmp-key-type" }, [el("dt", { text: S.type }), dd]));
+      } else {
+        list.appendChild(el("div", { className: "pp-cmp-key pp-cmp-key-" + k.key + (k.common ? "" : " pp-cmp-key-none") }, [
+          el("dt", { text: k.title }),
+          el("dd", { text: fmt(S["compare.keys_common"], { n: k.common, total: k.total }) })
+        ]));
+      }
+    });
+    return el("section", { className: "pp-cmp-keys", "aria-labelledby": TABLE_ID + "-keys" }, [
+      el("h2", { className: "pp-cmp-keys-title", id: TABLE_ID + "-keys", text: S["compare.keys"] }),
+      list
+    ]);
+  }
+
+  function overlapNote(row, S) {
+    return el("span", {
+      className: "pp-cmp-overlap", text: fmt(S["compare.keys_common"], { n: row.common, total: row.total })
+    });
   }
 
   function sharedCount(sections) {
@@ -140,6 +224,8 @@
     var shared = sharedCount(sections);
     var n = records.length;
     var view = el("div", { className: "pp-cmp-view" });
+    var keys = keyDifferences(records, sections);
+    if (keys.length) view.appendChild(renderKeys(keys, S));
     if (shared) {
       view.appendChild(el("input", { type: "checkbox", className: "pp-cmp-diff", id: TABLE_ID + "-diff" }));
       view.appendChild(el("label", {
@@ -158,19 +244,17 @@
         : el("span", { className: "pp-cmp-avatar pp-cmp-initials", "aria-hidden": "true", text: r.initials });
       if (!r.avatar) avatar.style.backgroundColor = r.colour;
       headRow.appendChild(el("th", { scope: "col", id: TABLE_ID + "-p" + i, className: "pp-cmp-head", "data-persona": r.id }, [
-        el("div", { className: "pp-cmp-card" }, [avatar, el("a", { className: "pp-cmp-name", href: r.url, text: r.name })])
+        el("div", { className: "pp-cmp-card" }, [
+          avatar, el("a", { className: "pp-cmp-name", href: r.url, text: r.name }), typeBadge(r.type, r.typeLabel)
+        ])
       ]));
     });
     table.appendChild(el("thead", {}, [headRow]));
     var profileRow = el("tr");
     records.forEach(function (r, i) {
-      var badges = el("span", { className: "pp-cmp-badges" }, [
-        el("span", { className: "pp-cmp-type pp-cmp-type-" + r.type, text: r.typeLabel })
+      var badges = r.status === "active" ? null : el("span", { className: "pp-cmp-badges" }, [
+        el("span", { className: "pp-cmp-status pp-cmp-status-" + r.status, text: r.statusLabel })
       ]);
-      if (r.status !== "active") {
-        badges.appendChild(document.createTextNode(" "));
-        badges.appendChild(el("span", { className: "pp-cmp-status pp-cmp-status-" + r.status, text: r.statusLabel }));
-      }
       profileRow.appendChild(el("td", { headers: TABLE_ID + "-p" + i, className: "pp-cmp-profile-cell" }, [
         badges,
         r.tagline ? el("span", { className: "pp-cmp-tagline", html: r.tagline }) : null,
@@ -180,10 +264,11 @@
     table.appendChild(el("tbody", { className: "pp-cmp-profile" }, [profileRow]));
     sections.forEach(function (section, si) {
       var sid = TABLE_ID + "-s" + si;
+      var lead = section.rows[0];
+      var head = el("th", { scope: "colgroup", colspan: n, id: sid, text: section.title });
+      if (lead && !lead.label && lead.overlap) head.append(" ", overlapNote(lead, S));
       var body = el("tbody", { className: "pp-cmp-section pp-cmp-section-" + section.key }, [
-        el("tr", { className: "pp-cmp-section-head" }, [
-          el("th", { scope: "colgroup", colspan: n, id: sid, text: section.title })
-        ])
+        el("tr", { className: "pp-cmp-section-head" }, [head])
       ]);
       section.rows.forEach(function (row, ri) {
         var rid = sid + "-r" + ri;
@@ -194,13 +279,20 @@
             label.appendChild(document.createTextNode(" "));
             label.appendChild(el("span", { className: "pp-badge-shared", text: S["compare.shared"] }));
             label.appendChild(el("span", { className: "pp-visually-hidden", text: " " + S["compare.shared_all"] }));
+          } else if (row.differs) {
+            label.append(" ", el("span", { className: "pp-badge-differs", "aria-hidden": "true", text: S["compare.differs"] }));
+          } else if (row.overlap) {
+            label.append(" ", overlapNote(row, S));
           }
           body.appendChild(el("tr", { className: "pp-cmp-label-row" + sharedClass }, [label]));
         }
         var tr = el("tr", { className: "pp-cmp-row" + sharedClass });
         row.cells.forEach(function (cell, ci) {
           var headers = TABLE_ID + "-p" + ci + " " + sid + (row.label ? " " + rid : "");
-          var td = el("td", { headers: headers, className: "pp-cmp-cell" + (cell.items.length ? "" : " pp-cmp-empty") });
+          var td = el("td", {
+            headers: headers,
+            className: "pp-cmp-cell" + (cell.items.length ? "" : " pp-cmp-empty") + (row.differs ? " pp-cmp-differs" : "")
+          });
           if (!cell.items.length) {
             td.appendChild(el("span", { className: "pp-none", text: S.none }));
           } else if (row.kind === "v") {
@@ -220,6 +312,9 @@
               ul.appendChild(li);
             });
             td.appendChild(ul);
+          }
+          if (row.differs) {
+            td.append(" ", el("span", { className: "pp-visually-hidden pp-sr-differs", text: S["compare.differs_sr"] }));
           }
           tr.appendChild(td);
         });
