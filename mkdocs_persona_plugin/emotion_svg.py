@@ -20,10 +20,17 @@ from dataclasses import dataclass, field
 
 #: Lowest and highest emotion on the scale.
 LOW, HIGH = -2, 2
-#: Height of the curve (px) and the vertical distance between two emotion levels.
-HEIGHT = 148
+#: Height of the curve (px), the y of the +2 level and the distance between two levels.
+#: Under the -2 level a row names the stage of each column (:data:`NAME_Y`).
+HEIGHT = 168
 TOP = 20
 STEP = 27
+NAME_Y = 160
+#: Stage names longer than this are shortened under the curve (the point's tooltip and the
+#: column header give them in full).
+NAME_CHARS = 24
+#: Sentiment bands behind the curve: (class, highest level, lowest level).
+BANDS = (("pos", 2, 1), ("neu", 0, 0), ("neg", -1, -2))
 #: How many distinct series styles exist before colours/markers repeat.
 COLOURS = 8
 MARKERS = (
@@ -56,6 +63,11 @@ class Series:
     style: int = 0  # picks colour, marker shape and dash pattern
     as_is: bool = False  # the current-state curve shown under a future-state one
     key: str = ""  # e.g. the persona id (a data attribute for scripts and tests)
+    notes: Sequence[str | None] = ()  # why the persona feels so, per stage (plain text)
+
+    def note(self, index: int) -> str | None:
+        """The note of stage ``index``, if any."""
+        return self.notes[index] if index < len(self.notes) else None
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,7 @@ class Words:
     missing: str = "No data for {stages}."
     empty: str = "{name}: no emotion recorded."
     point: str = "{stage} — {name}: {value} ({word})"
+    because: str = "{point}: {note}"
 
 
 def _e(text: object) -> str:
@@ -136,6 +149,44 @@ def _dash_attr(series: Series) -> str:
 def _fill_attr(series: Series) -> str:
     # Hollow markers for the as-is curve; CSS paints their inside with the page background.
     return ' fill="none"' if series.as_is else ' fill="currentColor"'
+
+
+def face_path(value: int) -> str:
+    """The mouth of the face for emotion ``value`` (path data centred on 0,0): a smile for
+    positive values, a frown for negative ones, a straight line for neutral."""
+    bend = 1.7 * max(LOW, min(HIGH, value))
+    return f"M-3.4,2.2Q0,{_num(2.2 + bend)} 3.4,2.2"
+
+
+def face(value: int, *, size: int = 16, cls: str = "pp-emo-face") -> str:
+    """A small aria-hidden face for emotion ``value`` (put its words next to it)."""
+    return (
+        f'<svg class="{_e(cls)} pp-emo-face-{_face_kind(value)}" '
+        f'xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
+        'viewBox="-8 -8 16 16" aria-hidden="true" focusable="false">'
+        + _face_shapes(value)
+        + "</svg>"
+    )
+
+
+def _face_kind(value: int) -> str:
+    return "pos" if value > 0 else "neg" if value < 0 else "neu"
+
+
+def _face_shapes(value: int) -> str:
+    return (
+        '<circle class="pp-emo-face-head" r="6.6" stroke="currentColor" stroke-width="1.3"/>'
+        '<circle cx="-2.4" cy="-1.8" r="0.95" fill="currentColor"/>'
+        '<circle cx="2.4" cy="-1.8" r="0.95" fill="currentColor"/>'
+        f'<path d="{face_path(value)}" fill="none" stroke="currentColor" stroke-width="1.3" '
+        'stroke-linecap="round"/>'
+    )
+
+
+def short_name(name: str, limit: int = NAME_CHARS) -> str:
+    """``name`` shortened to ``limit`` characters with an ellipsis."""
+    name = " ".join(name.split())
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "\u2026"
 
 
 def describe(stage_names: Sequence[str], series: Sequence[Series], words: Words = Words()) -> str:
@@ -210,8 +261,15 @@ def emotion_curve(
     for k in styles:
         out.append(f'<path id="{cid}-m{k}" d="{MARKERS[k]}"/>')
     out.append("</defs>")
-    # Background: moment-of-truth bands, column separators, level lines and labels.
+    # Background: sentiment bands, moment-of-truth bands, column separators, level lines,
+    # faces and numbers on the scale, and the stage names.
     out.append('<g class="pp-emo-axes">')
+    for kind, high, low in BANDS:
+        top = emotion_y(high + 0.5)
+        out.append(
+            f'<rect class="pp-emo-band pp-emo-band-{kind}" x="0" y="{_num(top)}" width="100%" '
+            f'height="{_num(emotion_y(low - 0.5) - top)}"/>'
+        )
     for i in sorted(set(moments)):
         if 0 <= i < n:
             out.append(
@@ -232,9 +290,18 @@ def emotion_curve(
             f'stroke-opacity="{opacity}"/>'
         )
     for level in range(HIGH, LOW - 1, -1):
+        level_y = emotion_y(level)
         out.append(
-            f'<text class="pp-emo-ylabel" x="6" y="{_num(emotion_y(level) + 4)}" '
+            f'<g class="pp-emo-face pp-emo-face-{_face_kind(level)}" '
+            f'transform="translate(13 {_num(level_y)})">{_face_shapes(level)}</g>'
+            f'<text class="pp-emo-ylabel" x="24" y="{_num(level_y + 3.5)}" '
             f'fill="currentColor">{_e(format_emotion(level))}</text>'
+        )
+    for i, name in enumerate(stage_names):
+        out.append(
+            f'<text class="pp-emo-name" x="{pct(stage_x(i, n))}" y="{NAME_Y}" '
+            f'text-anchor="middle" fill="currentColor" data-stage="{i}">'
+            f"{_e(short_name(name))}</text>"
         )
     out.append("</g>")
     # The curves: as-is first so the to-be curve is drawn on top.
@@ -259,10 +326,15 @@ def emotion_curve(
                 value=format_emotion(v),
                 word=words.levels.get(v, ""),
             )
+            note = s.note(i)
+            if note:
+                tip = words.because.format(point=tip, note=note)
+            noted = ' data-note=""' if note else ""
             out.append(
                 f'<use class="pp-emo-point" href="#{cid}-m{s.style % len(MARKERS)}" '
                 f'x="{pct(stage_x(i, n))}" y="{_num(emotion_y(v))}" data-stage="{i}" '
-                f'data-emotion="{v}" stroke="currentColor" stroke-width="2"{_fill_attr(s)}>'
+                f'data-emotion="{v}"{noted} stroke="currentColor" '
+                f'stroke-width="2"{_fill_attr(s)}>'
                 f"<title>{_e(tip)}</title></use>"
             )
         out.append("</g>")

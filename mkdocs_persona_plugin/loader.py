@@ -572,14 +572,14 @@ def _check_journey_refs(
                 members.append(ref)
     stages = data.get("stages")
     for s, stage in enumerate(stages if isinstance(stages, list) else []):
-        for field in _STAGE_MAPPINGS:
-            mapping = stage.get(field) if isinstance(stage, dict) else None
+        for name in _STAGE_MAPPINGS:
+            mapping = stage.get(name) if isinstance(stage, dict) else None
             if not isinstance(mapping, dict):
                 continue
             for key in mapping:
                 if _slug(key) is None or key in members:
                     continue
-                where: Loc = ("stages", s, field, key)
+                where: Loc = ("stages", s, name, key)
                 if key in known_personas:
                     message = (
                         f"'{key}' is not one of this journey's personas ({', '.join(members)}); "

@@ -36,6 +36,11 @@ LANES = (
 )
 
 
+#: From this many stages on, a map offers its "fit to width" view (its script hides the
+#: switch while the map fits anyway).
+FIT_TOGGLE_FROM = 4
+
+
 @dataclass
 class Chip:
     """A persona named by a journey: link, avatar or initials."""
@@ -124,6 +129,10 @@ def emotion_series(ctx: BuildContext, journey: Journey) -> list[Series]:
             values = [
                 base.emotion_of(base.stages[m], pid) if m is not None else None for m in mapping
             ]
+            notes = [
+                _plain_note(base.emotion_note_of(base.stages[m], pid)) if m is not None else None
+                for m in mapping
+            ]
             if any(v is not None for v in values):
                 series.append(
                     Series(
@@ -132,16 +141,25 @@ def emotion_series(ctx: BuildContext, journey: Journey) -> list[Series]:
                         style=order.index(pid),
                         as_is=True,
                         key=pid,
+                        notes=notes,
                     )
                 )
     for pid in journey.persona_ids:
         values = [journey.emotion_of(stage, pid) for stage in journey.stages]
+        notes = [
+            _plain_note(journey.emotion_note_of(stage, pid)) if value is not None else None
+            for stage, value in zip(journey.stages, values, strict=True)
+        ]
         if any(v is not None for v in values):
             label = t("journey.to_be", name=name(pid)) if base is not None else name(pid)
-            series.append(Series(label, values, style=order.index(pid), key=pid))
+            series.append(Series(label, values, style=order.index(pid), key=pid, notes=notes))
     # Legend order: persona by persona, as-is before to-be.
     series.sort(key=lambda s: (s.style, not s.as_is))
     return series
+
+
+def _plain_note(note: str | None) -> str | None:
+    return markup.plain(note) if note else None
 
 
 def words(ctx: BuildContext) -> Words:
@@ -155,26 +173,59 @@ def words(ctx: BuildContext) -> Words:
         missing=t("emotion.missing"),
         empty=t("emotion.empty"),
         point=t("emotion.point"),
+        because=t("emotion.because"),
     )
 
 
 def emotion_table(
-    ctx: BuildContext, stages: Sequence[Stage], series: Sequence[Series]
+    ctx: BuildContext,
+    stages: Sequence[Stage],
+    series: Sequence[Series],
+    journey: Journey | None = None,
 ) -> list[dict[str, Any]]:
-    """Rows of the emotion data table: stage name and one text per series."""
+    """Rows of the emotion data table: stage name and one cell per series, each with its
+    text (``−2 (very negative)``), value and the note of ``journey``'s stage (Markdown) when
+    the series is the journey's own."""
     t = ctx.strings
     rows = []
     for i, stage in enumerate(stages):
         cells = []
         for s in series:
             value = s.values[i] if i < len(s.values) else None
+            note = None
+            if value is None:
+                pass  # no feeling recorded, so no reason for it either
+            elif journey is not None and not s.as_is and s.key:
+                note = journey.emotion_note_of(stage, s.key)
+            elif s.note(i):
+                note = s.note(i)
             cells.append(
-                t("journey.no_data")
-                if value is None
-                else f"{emotion_svg.format_emotion(value)} ({t(f'emotion.{value}')})"
+                {
+                    "text": t("journey.no_data")
+                    if value is None
+                    else f"{emotion_svg.format_emotion(value)} ({t(f'emotion.{value}')})",
+                    "value": value,
+                    "label": s.label,
+                    "style": s.style,
+                    "as_is": s.as_is,
+                    "note": note,
+                    "face": Markup(emotion_svg.face(value)) if value is not None else "",
+                }
             )
-        rows.append({"stage": stage.name, "cells": cells})
+        rows.append({"stage": stage.name, "cells": cells, "notes": _stage_notes(stage, cells)})
     return rows
+
+
+def _stage_notes(stage: Stage, cells: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The notes shown under the curve in a stage's column: a plain ``emotion_note`` once
+    (without a persona's name), a mapping per persona (with the name)."""
+    if isinstance(stage.emotion_note, str):
+        return [{"label": "", "style": None, "note": stage.emotion_note}]
+    return [
+        {"label": cell["label"], "style": cell["style"], "note": cell["note"]}
+        for cell in cells
+        if cell["note"] and not cell["as_is"]
+    ]
 
 
 def map_order(journeys: Iterable[Journey]) -> list[Journey]:
@@ -221,6 +272,7 @@ def journey_page(ctx: BuildContext, journey: Journey, weight: float = 0) -> Outp
     )
     review = ctx.review(journey)
     edit_url = ctx.options.edit_url(journey.source_rel)
+    table = emotion_table(ctx, journey.stages, series, journey)
     body = ctx.render(
         "persona/journey.html",
         src,
@@ -234,7 +286,9 @@ def journey_page(ctx: BuildContext, journey: Journey, weight: float = 0) -> Outp
         legend=Markup(legend),
         summary=summary,
         series=series,
-        table=emotion_table(ctx, journey.stages, series),
+        table=table,
+        has_notes=any(row["notes"] for row in table),
+        fit_toggle=len(journey.stages) >= FIT_TOGGLE_FROM,
         moments=[journey.stages[i].name for i in moments],
         base=base,
         base_url=ctx.link(ctx.journey_src(base.id), src) if base else "",
@@ -251,7 +305,8 @@ def journey_page(ctx: BuildContext, journey: Journey, weight: float = 0) -> Outp
         nav_section="journeys",
         nav_weight=weight,
         edit_url=edit_url,
-        hide=["toc"],
+        # The map takes the whole window: Material hides its navigation and contents.
+        hide=["navigation", "toc"],
     )
 
 

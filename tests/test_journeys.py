@@ -185,8 +185,36 @@ def test_svg_is_accessible_with_a_data_table(example_site: BuildResult) -> None:
         "Procurement Paula",
     ]
     rows = [[c.get_text() for c in tr.select("th, td")] for tr in table.select("tbody tr")]
-    assert rows[0] == ["Trigger", "−1 (negative)", "no data", "no data"]
-    assert rows[4] == ["Security review", "−1 (negative)", "−2 (very negative)", "no data"]
+    note = "The failed audit point lands on her desk, not the CFO's."
+    assert rows[0] == ["Trigger", f"−1 (negative): {note}", "no data", "no data"]
+    assert [r.split(":")[0] for r in rows[4]] == [
+        "Security review",
+        "−1 (negative)",
+        "−2 (very negative)",
+        "no data",
+    ]
+    # The reason for the feeling, per persona, in the table and under the curve.
+    assert (
+        rows[4][2]
+        == "−2 (very negative): 240 questions, no owner, and SCIM may be Enterprise-only."
+    )
+    notes = soup.select(".pp-emo-notes li")
+    assert [li["data-stage"] for li in notes] == ["0", "4", "6"]
+    assert "IT Admin Ian: 240 questions" in notes[1].get_text()
+    points = soup.select('svg.pp-emo g[data-persona="ian"] .pp-emo-point[data-stage="4"] title')
+    assert (
+        points[0].get_text().endswith(": 240 questions, no owner, and SCIM may be Enterprise-only.")
+    )
+    names = [t.get_text() for t in soup.select("svg.pp-emo .pp-emo-name")]
+    assert names == [
+        "Trigger",
+        "Research",
+        "Shortlist",
+        "Trial",
+        "Security review",
+        "Negotiation",
+        "Sign-off",
+    ]
 
 
 def test_header_chips_scenario_state_and_review(example_site: BuildResult) -> None:
@@ -295,7 +323,7 @@ def test_journey_links_resolve(example_site: BuildResult) -> None:
 def test_print_is_landscape_for_journey_pages_only() -> None:
     css = (Path(__file__).parent.parent / "mkdocs_persona_plugin/assets/journey.css").read_text()
     assert "@page journey {\n  size: landscape;" in css
-    assert ".pp-journey {\n    page: journey;" in css
+    assert "html:has(.pp-journey),\n  html:has(.pp-journey) body,\n  .pp-journey {\n" in css
     assert "@page {" not in css  # other pages keep the default orientation
 
 
@@ -410,7 +438,8 @@ def test_page_outputs_carry_edit_url_nav_and_no_toc() -> None:
     page = outputs["journeys/team-evaluation.md"]
     assert page.edit_url == "https://git.example/edit/main/journeys/team-evaluation.yaml"
     assert page.nav_section == "journeys"
-    assert front_matter(page)["hide"] == ["toc"]
+    # The map takes the whole window width: no navigation sidebar, no table of contents.
+    assert front_matter(page)["hide"] == ["navigation", "toc"]
     index = outputs["journeys/index.md"]
     assert (index.nav_section, index.nav_weight) == ("journeys", -10)
     # Reading order: each future-state map right after the map it improves.
