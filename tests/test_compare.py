@@ -274,7 +274,8 @@ def test_comparison_set_page_renders_the_shared_table() -> None:
         "../../ben/",
     ]
     # Initials when images are off.
-    assert [text(s) for s in table.select(".pp-cmp-initials")] == ["HH", "FM", "BB"]
+    # (Ben is "Be": Bargain-hunter Bruno is "BB", see avatar_labels.)
+    assert [text(s) for s in table.select(".pp-cmp-initials")] == ["HH", "FM", "Be"]
     rows = table_rows(table)
     # Facts aligned by label, in the order they first appear; "—" where one is missing.
     assert [label for label, _ in rows[1:13]] == [

@@ -547,7 +547,9 @@ def test_german_comparison_in_the_browser(page: Any, de_url: str) -> None:
     assert page.text_content(".pp-cmp-table caption") == (
         "Vergleich von Finance Manager Margie, Head of Finance Hannah"
     )
-    assert page.text_content(".pp-cmp-section-goals th") == "Ziele"
+    assert page.text_content(".pp-cmp-section-goals th") == "Ziele 0 von 8 gemeinsam"
+    assert page.text_content(".pp-cmp-keys h2") == "Die wichtigsten Unterschiede"
+    assert page.text_content(".pp-cmp-label >> nth=0").endswith("Unterschiedlich")
     assert page.console_errors == []
 
 
