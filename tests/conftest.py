@@ -137,6 +137,43 @@ def render_example(**options: Any) -> dict[str, Any]:
     return {o.src_uri: o for o in build_outputs(handbook, opts, images=None)}
 
 
+def project_outputs(root: Path, today: Any = None, **options: Any) -> dict[str, Any]:
+    """The outputs of the project at ``root`` by ``src_uri``, generated in-process (images
+    off unless ``images`` is given); ``today`` defaults to :data:`FIXED_TODAY`."""
+    import datetime as dt
+
+    from mkdocs_persona_plugin.loader import load_handbook
+    from mkdocs_persona_plugin.options import HandbookOptions
+    from mkdocs_persona_plugin.site import build_outputs
+
+    today = today or dt.date.fromisoformat(FIXED_TODAY)
+    images = options.pop("images", None)
+    opts = HandbookOptions(
+        project_root=root,
+        personas_dir=root / "personas",
+        journeys_dir=root / "journeys",
+        cache_dir=root / ".cache",
+        today=today,
+        **options,
+    )
+    handbook = load_handbook(opts.personas_dir, opts.journeys_dir, root=root, today=today)
+    return {o.src_uri: o for o in build_outputs(handbook, opts, images=images)}
+
+
+@pytest.fixture(params=["c", "python"])
+def parser(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Run the test with libyaml's C parser (when PyYAML has it) and the pure-Python one."""
+    from mkdocs_persona_plugin import yamlsafe
+
+    if request.param == "c":
+        if not yamlsafe.is_c_loader():
+            pytest.skip("PyYAML was built without libyaml")
+        yield "c"
+    else:
+        with yamlsafe.pure_python():
+            yield "python"
+
+
 def body_soup(output: Any) -> Any:
     """The HTML body of a generated page, parsed with BeautifulSoup."""
     from bs4 import BeautifulSoup

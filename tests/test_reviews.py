@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, BuildResult, body_soup, run_build, run_cli, write_project
+from conftest import (
+    REPO,
+    BuildResult,
+    body_soup,
+    project_outputs,
+    run_build,
+    run_cli,
+    write_project,
+)
 
 from mkdocs_persona_plugin import __version__
 from mkdocs_persona_plugin.intervals import parse_interval
@@ -519,19 +527,7 @@ def test_what_to_do_without_an_owner_or_an_edit_link_and_in_german(tmp_path: Pat
 
 def _outputs(root: Path, **values: Any) -> dict[str, Any]:
     """The generated files of the project at ``root`` by ``src_uri`` (in-process, no images)."""
-    from mkdocs_persona_plugin.loader import load_handbook
-    from mkdocs_persona_plugin.site import build_outputs
-
-    opts = HandbookOptions(
-        project_root=root,
-        personas_dir=root / "personas",
-        journeys_dir=root / "journeys",
-        cache_dir=root / ".cache",
-        today=TODAY,
-        **values,
-    )
-    handbook = load_handbook(opts.personas_dir, opts.journeys_dir, root=root, today=TODAY)
-    return {o.src_uri: o for o in build_outputs(handbook, opts, images=None)}
+    return project_outputs(root, TODAY, **values)
 
 
 def test_reviews_json(site: BuildResult) -> None:

@@ -19,13 +19,11 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXED_TODAY, write_project
+from conftest import FIXED_TODAY, project_outputs, write_project
 
 from mkdocs_persona_plugin import exports
 from mkdocs_persona_plugin.loader import load_handbook
-from mkdocs_persona_plugin.options import HandbookOptions
 from mkdocs_persona_plugin.problems import ValidationFailed
-from mkdocs_persona_plugin.site import build_outputs
 
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 
@@ -132,15 +130,7 @@ STAGE_LISTS = [
 
 
 def _outputs(root: Path) -> dict[str, Any]:
-    handbook = load_handbook(root / "personas", root / "journeys", root=root, today=TODAY)
-    opts = HandbookOptions(
-        project_root=root,
-        personas_dir=root / "personas",
-        journeys_dir=root / "journeys",
-        cache_dir=root / ".cache",
-        today=TODAY,
-    )
-    return {o.src_uri: o for o in build_outputs(handbook, opts, images=None)}
+    return project_outputs(root, TODAY)
 
 
 def _yaml11(value: str) -> Any:
@@ -169,7 +159,7 @@ def test_free_text_is_published_as_written(tmp_path: Path, value: str) -> None:
     ada = json.loads(text_of["personas.json"])["personas"][0]
     for key in ("name", "owner", "segment", "tagline", "bio", "photo_alt"):
         assert ada[key] == value, key
-    assert ada["quotes"] == [{"text": value, "source": None}, {"text": value, "source": value}]
+    assert [(q["text"], q["source"]) for q in ada["quotes"]] == [(value, None), (value, value)]
     assert ada["demographics"] == {"Zip": value}
     assert ada["role"] == {"Team size": value}
     for key in LIST_FIELDS:

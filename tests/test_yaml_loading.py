@@ -8,7 +8,6 @@ pure-Python parser alike.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,18 +21,6 @@ from mkdocs_persona_plugin.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES, load_yaml
 TODAY = dt.date(2026, 11, 29)
 VALID = b'name: Finance Manager Margie\nowner: "@finance"\nlast_reviewed: 2026-03-14\n'
 TAG_HELP = "only plain text, numbers, true/false, dates, lists and mappings"
-
-
-@pytest.fixture(params=["c", "python"])
-def parser(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Run the test with libyaml's C parser (when PyYAML has it) and the pure-Python one."""
-    if request.param == "c":
-        if not yamlsafe.is_c_loader():
-            pytest.skip("PyYAML was built without libyaml")
-        yield "c"
-    else:
-        with yamlsafe.pure_python():
-            yield "python"
 
 
 def problems(tmp_path: Path, raw: bytes, name: str = "margie.yaml") -> list[str]:

@@ -32,18 +32,6 @@ TODAY = dt.date(2026, 11, 29)
 HEAD = 'name: Finance Manager Margie\nowner: "@finance"\nlast_reviewed: 2026-03-14\n'
 
 
-@pytest.fixture(params=["c", "python"])
-def parser(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Run the test with libyaml's C parser (when PyYAML has it) and the pure-Python one."""
-    if request.param == "c":
-        if not yamlsafe.is_c_loader():
-            pytest.skip("PyYAML was built without libyaml")
-        yield "c"
-    else:
-        with yamlsafe.pure_python():
-            yield "python"
-
-
 @pytest.fixture(autouse=True)
 def no_safety_net(monkeypatch: pytest.MonkeyPatch) -> None:
     """A bug in a rule raises here instead of falling back to the parser's position."""
