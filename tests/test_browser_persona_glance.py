@@ -36,7 +36,7 @@ def _box(page: Any, selector: str) -> dict[str, float]:
     return dict(box)
 
 
-@pytest.mark.xfail(reason="failed on a clean-clone CI run at the end of the session; see the note", strict=False)
+@pytest.mark.xfail(reason="failed on the last clean-clone run; see the session note", strict=False)
 def test_first_screen_holds_the_persona_summary(page: Any, example_url: str) -> None:
     offline(page, example_url)
     page.set_viewport_size(FIRST_SCREEN)
