@@ -107,8 +107,8 @@ def test_persona_record_holds_every_field_in_json_form(small: Path) -> None:
     assert ada["status"] == "active"
     assert ada["share"] == 12.5
     assert ada["quotes"] == [
-        {"text": "Plain quote", "source": None},
-        {"text": "Sourced quote", "source": "Interview 3"},
+        {"text": "Plain quote", "source": None, "lang": None},
+        {"text": "Sourced quote", "source": "Interview 3", "lang": None},
     ]
     assert ada["demographics"] == {"Age": "41", "City": "Leeds"}  # text, as written
     assert ada["goals"] == ["Close the books in **5 days**"]  # Markdown stays raw
@@ -296,7 +296,7 @@ def test_example_site_publishes_personas_and_journeys_json(example_site: BuildRe
     assert hannah["url"] == "personas/hannah/"
     assert hannah["source"] == "personas/hannah.yaml"
     assert hannah["type"] == "decision-maker"
-    assert all(set(q) == {"text", "source"} for q in hannah["quotes"])
+    assert all(set(q) == {"text", "source", "lang"} for q in hannah["quotes"])
     for record in personas["personas"]:
         assert (example_site.site / record["url"] / "index.html").is_file()
 

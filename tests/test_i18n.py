@@ -560,7 +560,8 @@ def test_french_banner_script_writes_dates_like_the_build(page: Any, tmp_path: P
     )
     site = run_build(project)
     assert site.returncode == 0, site.log
-    banner = site.soup("personas/mia/index.html").select_one("[data-pp-text]")
+    page_soup = site.soup("personas/mia/index.html")
+    banner = page_soup.select_one("[data-pp-review-banner] [data-pp-text]")
     assert text(banner) == (
         f"Cette persona doit être révisée dans 2 jours (le 1er décembre 2026) — "
         f"responsable{NBSP}: @ops"
@@ -571,7 +572,8 @@ def test_french_banner_script_writes_dates_like_the_build(page: Any, tmp_path: P
         pretend_today(page, "2026-11-30T12:00:00Z")
         page.goto(url + "personas/mia/")
         page.wait_for_function(
-            "() => document.querySelector('[data-pp-text]').textContent.includes('1 jour')"
+            "() => document.querySelector('[data-pp-review-banner] [data-pp-text]')"
+            ".textContent.includes('1 jour')"
         )
         assert page.inner_text("[data-pp-review-banner] [data-pp-text]") == (
             f"Cette persona doit être révisée dans 1 jour (le 1er décembre 2026) — "
