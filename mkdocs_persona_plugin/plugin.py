@@ -69,6 +69,9 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
+        # MkDocs reuses a plugin instance for an identical configuration within one process:
+        # a new build or serve session must not show another session's "last valid" data.
+        self.last_good = self.handbook = None
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
