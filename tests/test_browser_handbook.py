@@ -238,7 +238,8 @@ def test_filters_work_after_instant_navigation(page: Any, themed_url: str) -> No
     assert page.url.endswith("personas/?type=negative")
     page.click("article.pp-card:not([hidden]) .pp-card-link")
     page.wait_for_selector(".pp-persona-hero h1:has-text('Bargain-hunter Bruno')")
-    assert page.is_visible("button[data-pp-print]")
+    # The print button is shown by the page script once it has run on the new page.
+    page.wait_for_selector("button[data-pp-print]", state="visible", timeout=5000)
     assert page.console_errors == []
 
 
