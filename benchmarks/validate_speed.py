@@ -1,7 +1,7 @@
 """How long does validating a large handbook take?
 
 Generates 1000 realistic persona files (about 3 KB each) and 250 journeys in a temporary
-folder, then times :func:`mkdocs_persona_plugin.loader.load_handbook` with libyaml's C parser
+folder, then times :func:`mkdocs_persona_plugin.core.loader.load_handbook` with libyaml's C parser
 (what users get when PyYAML was built with it) and with PyYAML's pure-Python parser, and
 prints both wall times and their ratio. The target: well under two seconds with the C parser.
 
@@ -22,8 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from mkdocs_persona_plugin import yamlsafe
-from mkdocs_persona_plugin.loader import Handbook, load_handbook
+from mkdocs_persona_plugin.core import yamlsafe
+from mkdocs_persona_plugin.core.loader import Handbook, load_handbook
 
 TODAY = dt.date(2026, 11, 29)
 FIRST = ["Margie", "Hannah", "Ben", "Fiona", "Ian", "Paula", "Sam", "Oscar", "Carla", "Bruno"]

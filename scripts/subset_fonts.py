@@ -22,7 +22,7 @@ from pathlib import Path
 
 from fontTools import subset
 
-OUT = Path(__file__).resolve().parent.parent / "mkdocs_persona_plugin" / "fonts"
+OUT = Path(__file__).resolve().parent.parent / "mkdocs_persona_plugin" / "images" / "fonts"
 FACES = {"DejaVuSans.ttf": "DejaVuSans.ttf", "DejaVuSans-Bold.ttf": "DejaVuSans-Bold.ttf"}
 #: Unicode blocks kept (inclusive ranges).
 RANGES = [

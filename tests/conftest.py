@@ -120,9 +120,9 @@ def render_example(**options: Any) -> dict[str, Any]:
     """The example handbook's outputs by ``src_uri``, generated in-process (images off)."""
     import datetime as dt
 
-    from mkdocs_persona_plugin.loader import load_handbook
-    from mkdocs_persona_plugin.options import HandbookOptions
-    from mkdocs_persona_plugin.site import build_outputs
+    from mkdocs_persona_plugin.core.loader import load_handbook
+    from mkdocs_persona_plugin.core.options import HandbookOptions
+    from mkdocs_persona_plugin.render.build import build_outputs
 
     today = dt.date.fromisoformat(FIXED_TODAY)
     opts = HandbookOptions(
@@ -142,9 +142,9 @@ def project_outputs(root: Path, today: Any = None, **options: Any) -> dict[str, 
     off unless ``images`` is given); ``today`` defaults to :data:`FIXED_TODAY`."""
     import datetime as dt
 
-    from mkdocs_persona_plugin.loader import load_handbook
-    from mkdocs_persona_plugin.options import HandbookOptions
-    from mkdocs_persona_plugin.site import build_outputs
+    from mkdocs_persona_plugin.core.loader import load_handbook
+    from mkdocs_persona_plugin.core.options import HandbookOptions
+    from mkdocs_persona_plugin.render.build import build_outputs
 
     today = today or dt.date.fromisoformat(FIXED_TODAY)
     images = options.pop("images", None)
@@ -163,7 +163,7 @@ def project_outputs(root: Path, today: Any = None, **options: Any) -> dict[str, 
 @pytest.fixture(params=["c", "python"])
 def parser(request: pytest.FixtureRequest) -> Iterator[str]:
     """Run the test with libyaml's C parser (when PyYAML has it) and the pure-Python one."""
-    from mkdocs_persona_plugin import yamlsafe
+    from mkdocs_persona_plugin.core import yamlsafe
 
     if request.param == "c":
         if not yamlsafe.is_c_loader():

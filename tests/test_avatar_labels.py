@@ -11,16 +11,10 @@ import pytest
 from conftest import FIXED_TODAY, REPO
 from PIL import Image
 
-from mkdocs_persona_plugin import images
-from mkdocs_persona_plugin.avatar_labels import (
-    AvatarLabel,
-    avatar_labels,
-    build_labels,
-    is_thin,
-    label_candidates,
-    unique,
-)
-from mkdocs_persona_plugin.crop import DEFAULT_FOCUS, crop_box, parse_focus
+from mkdocs_persona_plugin.core.crop import DEFAULT_FOCUS, crop_box, parse_focus
+from mkdocs_persona_plugin.core.loader import load_handbook
+from mkdocs_persona_plugin.core.options import HandbookOptions
+from mkdocs_persona_plugin.core.problems import ValidationFailed
 from mkdocs_persona_plugin.images import (
     AVATAR_PALETTE,
     FONT_DIR,
@@ -29,10 +23,16 @@ from mkdocs_persona_plugin.images import (
     avatar_colour,
     contrast_ratio,
 )
-from mkdocs_persona_plugin.loader import load_handbook
-from mkdocs_persona_plugin.options import HandbookOptions
-from mkdocs_persona_plugin.problems import ValidationFailed
-from mkdocs_persona_plugin.site import build_outputs
+from mkdocs_persona_plugin.images import text as image_text
+from mkdocs_persona_plugin.render.avatar_labels import (
+    AvatarLabel,
+    avatar_labels,
+    build_labels,
+    is_thin,
+    label_candidates,
+    unique,
+)
+from mkdocs_persona_plugin.render.build import build_outputs
 
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 HEAD = "name: {name}\nowner: '@team'\nlast_reviewed: 2026-06-01\n"
@@ -194,8 +194,8 @@ def _blank(path: Path, box: tuple[int, int, int, int]) -> bool:
 @pytest.fixture
 def no_system_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
     """As on a machine without fontconfig (or without a CJK font)."""
-    monkeypatch.setattr(images.shutil, "which", lambda name: None)
-    monkeypatch.setattr(images, "_SYSTEM_FACES", {})
+    monkeypatch.setattr(image_text.shutil, "which", lambda name: None)
+    monkeypatch.setattr(image_text, "_SYSTEM_FACES", {})
 
 
 def test_name_no_font_has_is_left_out_with_a_notice(
@@ -218,21 +218,21 @@ def test_name_no_font_has_is_left_out_with_a_notice(
 
 
 def test_missing_glyphs_are_never_drawn_as_boxes(no_system_fonts: None) -> None:
-    assert images._displayable("Ann 陈静") == "Ann"
-    assert images._missing("Ann 陈静") == ["陈", "静"]
-    assert images._face_for("陈静", None) == (None, False)
-    assert images._face_for("José", None) == (None, True)
-    assert not images._drawable("陈")
-    assert images._drawable("é") and images._drawable("Ж")
+    assert image_text._displayable("Ann 陈静") == "Ann"
+    assert image_text._missing("Ann 陈静") == ["陈", "静"]
+    assert image_text._face_for("陈静", None) == (None, False)
+    assert image_text._face_for("José", None) == (None, True)
+    assert not image_text._drawable("陈")
+    assert image_text._drawable("é") and image_text._drawable("Ж")
 
 
 def test_no_fontconfig_means_no_system_font(no_system_fonts: None) -> None:
-    assert images.system_face("陈") is None
-    assert images.system_face("") is None
+    assert image_text.system_face("陈") is None
+    assert image_text.system_face("") is None
 
 
 def _cjk_font() -> Path | None:
-    found = images.system_face("陈静")
+    found = image_text.system_face("陈静")
     return Path(found[0]) if found is not None else None
 
 

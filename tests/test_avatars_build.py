@@ -9,10 +9,10 @@ import pytest
 from conftest import FIXED_TODAY, BuildResult, run_build, write_project
 from PIL import Image
 
+from mkdocs_persona_plugin.core.loader import load_handbook
+from mkdocs_persona_plugin.core.options import HandbookOptions
 from mkdocs_persona_plugin.images import IMAGE_SUFFIX, ImageCache
-from mkdocs_persona_plugin.loader import load_handbook
-from mkdocs_persona_plugin.options import HandbookOptions
-from mkdocs_persona_plugin.site import build_outputs
+from mkdocs_persona_plugin.render.build import build_outputs
 
 PERSONAS = {
     "ann.yaml": """\

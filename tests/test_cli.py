@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -313,7 +314,7 @@ def test_validate_does_not_load_the_export_and_review_commands(tmp_path: Path) -
     project = write_project(tmp_path, example=True)
     code = (
         "import sys; from mkdocs_persona_plugin import cli; rc = cli.main(['validate']); "
-        "print(rc, sorted(m for m in sys.modules if m.endswith(('export_cli', 'review_cli', "
+        "print(rc, sorted(m for m in sys.modules if m.endswith(('cli.export', 'cli.review', "
         "'jinja2', 'markdown'))))"
     )
     out = subprocess.run(
@@ -355,19 +356,23 @@ def test_unknown_command_suggests_the_closest() -> None:
 def test_unknown_command_lists_commands_registered_later(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The list comes from the registry: a new command shows up without other changes."""
-    from mkdocs_persona_plugin import cli
+    """The list comes from the registry: a new command module shows up without other changes."""
+    import types
 
-    cli._register_extras()
-    monkeypatch.setitem(
-        cli.EXTRA_COMMANDS, "generate", ("build the handbook", lambda parser: None, lambda a: 0)
-    )
+    from mkdocs_persona_plugin.cli import app
+
+    command = types.ModuleType("mkdocs_persona_plugin.cli.publish")
+    command.HELP = "publish the handbook"  # type: ignore[attr-defined]
+    command.add_arguments = lambda parser: None  # type: ignore[attr-defined]
+    command.run = lambda args: 0  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, command.__name__, command)
+    monkeypatch.setitem(app.COMMANDS, "publish", "publish")
     with pytest.raises(SystemExit) as stopped:
-        cli.main(["generat"])
+        app.main(["publsh"])
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "mkdocs-persona: error: unknown command 'generat'; use one of: validate, schema, new, "
-        "export, review, generate; did you mean 'generate'?"
+        "mkdocs-persona: error: unknown command 'publsh'; use one of: validate, schema, new, "
+        "export, review, publish; did you mean 'publish'?"
     )
 
 

@@ -20,8 +20,8 @@ from conftest import (
     write_project,
 )
 
-from mkdocs_persona_plugin.options import Comparison
-from mkdocs_persona_plugin.persona_data import (
+from mkdocs_persona_plugin.core.options import Comparison
+from mkdocs_persona_plugin.render.persona_data import (
     cell_key,
     compare_model,
     default_key,

@@ -18,7 +18,10 @@ import pytest
 from conftest import FIXED_TODAY, REPO, BuildResult, run_build, run_cli
 from pydantic import BaseModel
 
-from mkdocs_persona_plugin import cli, config, models, strings
+from mkdocs_persona_plugin import cli
+from mkdocs_persona_plugin.core import models
+from mkdocs_persona_plugin.mkdocs import config
+from mkdocs_persona_plugin.render import strings
 
 DOCS = REPO / "docs"
 FENCE = re.compile(r'^```(\w+)(?:[ \t]+title="([^"]+)")?[ \t]*\n(.*?)^```[ \t]*$', re.M | re.S)

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from mkdocs_persona_plugin import emotion_svg
-from mkdocs_persona_plugin.emotion_svg import (
+from mkdocs_persona_plugin.render import emotion_svg
+from mkdocs_persona_plugin.render.emotion_svg import (
     HEIGHT,
     Series,
     describe,

@@ -13,8 +13,8 @@ from typing import Any, cast
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from mkdocs_persona_plugin.explain import Explained, explain, is_model
-from mkdocs_persona_plugin.models import MAX_ITEMS, Journey, Persona, Quote
+from mkdocs_persona_plugin.core.explain import Explained, explain, is_model
+from mkdocs_persona_plugin.core.models import MAX_ITEMS, Journey, Persona, Quote
 
 BASE = {"id": "margie", "name": "Margie", "owner": "@finance", "last_reviewed": "2026-03-14"}
 

@@ -12,14 +12,14 @@ from typing import Any
 import pytest
 from conftest import FIXED_TODAY, REPO, BuildResult, run_build, run_cli, write_project
 
-from mkdocs_persona_plugin import exports
-from mkdocs_persona_plugin.intervals import parse_interval
-from mkdocs_persona_plugin.loader import load_handbook
-from mkdocs_persona_plugin.models import Journey, Persona
-from mkdocs_persona_plugin.options import HandbookOptions
-from mkdocs_persona_plugin.pages_exports import export_document, generate
-from mkdocs_persona_plugin.site import BuildContext, make_environment
-from mkdocs_persona_plugin.strings import Strings
+from mkdocs_persona_plugin.core.intervals import parse_interval
+from mkdocs_persona_plugin.core.loader import load_handbook
+from mkdocs_persona_plugin.core.models import Journey, Persona
+from mkdocs_persona_plugin.core.options import HandbookOptions
+from mkdocs_persona_plugin.render import exports
+from mkdocs_persona_plugin.render.pages.exports import export_document, generate
+from mkdocs_persona_plugin.render.site import BuildContext, make_environment
+from mkdocs_persona_plugin.render.strings import Strings
 
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 

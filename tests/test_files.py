@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs_persona_plugin.files import LinkedFile, PackedFile
+from mkdocs_persona_plugin.mkdocs.files import LinkedFile, PackedFile
 
 
 def config(tmp_path: Path) -> MkDocsConfig:

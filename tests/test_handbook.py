@@ -19,10 +19,11 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import FIXED_TODAY, REPO, BuildResult, run_build, write_project
 
-from mkdocs_persona_plugin.loader import Handbook, load_handbook
-from mkdocs_persona_plugin.models import Persona
-from mkdocs_persona_plugin.options import HandbookOptions
-from mkdocs_persona_plugin.site import Output, build_outputs
+from mkdocs_persona_plugin.core.loader import Handbook, load_handbook
+from mkdocs_persona_plugin.core.models import Persona
+from mkdocs_persona_plugin.core.options import HandbookOptions
+from mkdocs_persona_plugin.render.build import build_outputs
+from mkdocs_persona_plugin.render.site import Output
 
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 ACTIVE_BY_SHARE = ["ben", "margie", "fiona", "hannah", "carla", "sam", "paula", "bruno", "ian"]

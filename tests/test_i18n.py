@@ -15,9 +15,9 @@ import pytest
 import yaml
 from conftest import REPO, BuildResult, run_build, serve, write_project
 
-from mkdocs_persona_plugin import markup
-from mkdocs_persona_plugin.intervals import parse_interval
-from mkdocs_persona_plugin.strings import EN, TABLES, Strings
+from mkdocs_persona_plugin.core.intervals import parse_interval
+from mkdocs_persona_plugin.render import markup
+from mkdocs_persona_plugin.render.strings import EN, TABLES, Strings
 
 NBSP = "\u00a0"
 D = dt.date

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import run_build, run_cli, write_project
 
-from mkdocs_persona_plugin.intervals import (
+from mkdocs_persona_plugin.core.intervals import (
     INTERVAL_HELP,
     Interval,
     add_months,

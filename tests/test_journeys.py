@@ -18,8 +18,8 @@ from conftest import (
     write_project,
 )
 
-from mkdocs_persona_plugin.emotion_svg import emotion_y, pct, stage_x
-from mkdocs_persona_plugin.site import Output
+from mkdocs_persona_plugin.render.emotion_svg import emotion_y, pct, stage_x
+from mkdocs_persona_plugin.render.site import Output
 
 EVIL = "<script>alert('x')</script>"
 TODAY = dt.date.fromisoformat(FIXED_TODAY)

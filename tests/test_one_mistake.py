@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_persona_plugin.loader import Handbook, load_handbook
-from mkdocs_persona_plugin.problems import Problem, ValidationFailed, headline
-from mkdocs_persona_plugin.suggestions import closest
+from mkdocs_persona_plugin.core.loader import Handbook, load_handbook
+from mkdocs_persona_plugin.core.problems import Problem, ValidationFailed, headline
+from mkdocs_persona_plugin.core.suggestions import closest
 
 TODAY = dt.date(2026, 11, 29)
 OLIVIA = 'name: Operations Manager Olivia\nowner: "@ops"\nlast_reviewed: 2026-03-14\n'

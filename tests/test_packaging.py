@@ -178,7 +178,7 @@ def test_wheel_holds_package_data_and_metadata(dists: Dists) -> None:
     assert metadata["Requires-Python"] == ">=3.10"
     assert "Framework :: MkDocs" in metadata.get_all("Classifier")
     assert "Typing :: Typed" in metadata.get_all("Classifier")
-    assert "persona = mkdocs_persona_plugin.plugin:PersonaPlugin" in entry_points
+    assert "persona = mkdocs_persona_plugin.mkdocs.plugin:PersonaPlugin" in entry_points
     assert "mkdocs-persona = mkdocs_persona_plugin.cli:main" in entry_points
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import BuildResult, body_soup, render_example, run_build, write_project
 
-from mkdocs_persona_plugin import site
+from mkdocs_persona_plugin.render import site
 
 PERSONA = """\
 name: Ada Admin

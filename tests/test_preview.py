@@ -24,10 +24,10 @@ from conftest import FIXED_TODAY, run_build, run_cli, write_project
 from test_site_safety import Server
 from watchdog.observers.polling import PollingObserver
 
-from mkdocs_persona_plugin.options import HandbookOptions
-from mkdocs_persona_plugin.preview import NOTICE_ID, insert_notice, render_notice
-from mkdocs_persona_plugin.problems import Problem
-from mkdocs_persona_plugin.serve_watch import FolderWatcher
+from mkdocs_persona_plugin.core.options import HandbookOptions
+from mkdocs_persona_plugin.core.problems import Problem
+from mkdocs_persona_plugin.mkdocs.serve_watch import FolderWatcher
+from mkdocs_persona_plugin.render.preview import NOTICE_ID, insert_notice, render_notice
 
 MARGIE = "name: Finance Manager Margie\nowner: '@team'\nlast_reviewed: 2026-06-01\n"
 #: Two problems, one of them quoting hostile text from the file.

@@ -22,26 +22,26 @@ from conftest import (
 )
 
 from mkdocs_persona_plugin import __version__
-from mkdocs_persona_plugin.intervals import parse_interval
-from mkdocs_persona_plugin.loader import Handbook
-from mkdocs_persona_plugin.models import Journey, Persona
-from mkdocs_persona_plugin.options import HandbookOptions
-from mkdocs_persona_plugin.review_feeds import (
-    escape_text,
-    fold,
-    reviews_ics,
-    uid_host,
-    unfold,
-)
-from mkdocs_persona_plugin.reviews import (
+from mkdocs_persona_plugin.core.intervals import parse_interval
+from mkdocs_persona_plugin.core.loader import Handbook
+from mkdocs_persona_plugin.core.models import Journey, Persona
+from mkdocs_persona_plugin.core.options import HandbookOptions
+from mkdocs_persona_plugin.core.reviews import (
     ReviewState,
     due_soon_from,
     review_items,
     review_report,
     review_status,
 )
-from mkdocs_persona_plugin.site import BuildContext, make_environment
-from mkdocs_persona_plugin.strings import Strings
+from mkdocs_persona_plugin.render.review_feeds import (
+    escape_text,
+    fold,
+    reviews_ics,
+    uid_host,
+    unfold,
+)
+from mkdocs_persona_plugin.render.site import BuildContext, make_environment
+from mkdocs_persona_plugin.render.strings import Strings
 
 D = dt.date
 TODAY = D(2026, 11, 29)

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from conftest import run_cli
 
-from mkdocs_persona_plugin.schema import SCHEMA_DIR, SCHEMA_FILES, build_schema, schema_text
-from mkdocs_persona_plugin.starter import journey_starter, persona_starter
-from mkdocs_persona_plugin.yamlsafe import load_yaml
+from mkdocs_persona_plugin.core.schema import SCHEMA_DIR, SCHEMA_FILES, build_schema, schema_text
+from mkdocs_persona_plugin.core.starter import journey_starter, persona_starter
+from mkdocs_persona_plugin.core.yamlsafe import load_yaml
 
 if sys.version_info >= (3, 11):
     import tomllib

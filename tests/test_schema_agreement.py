@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from mkdocs_persona_plugin.loader import load_handbook
-from mkdocs_persona_plugin.problems import ValidationFailed
-from mkdocs_persona_plugin.schema import SCHEMA_DIR
+from mkdocs_persona_plugin.core.loader import load_handbook
+from mkdocs_persona_plugin.core.problems import ValidationFailed
+from mkdocs_persona_plugin.core.schema import SCHEMA_DIR
 
 TODAY = dt.date(2026, 11, 29)
 HEAD = "name: Ada\nowner: '@x'\nlast_reviewed: 2026-03-14\n"

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from mkdocs_persona_plugin.loader import Handbook, load_handbook
+from mkdocs_persona_plugin.core.loader import Handbook, load_handbook
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -103,7 +103,7 @@ def test_markup_fast_path_matches_markdown(book: Any) -> None:
     """Plain one-line text skips Python-Markdown (a benchmark hotspot); the HTML is the same."""
     from html import escape
 
-    from mkdocs_persona_plugin import markup
+    from mkdocs_persona_plugin.render import markup
 
     texts = [
         *_strings([book.personas, book.journeys]),

@@ -7,7 +7,7 @@ import posixpath
 
 import pytest
 
-from mkdocs_persona_plugin.urls import page_url, relative_url
+from mkdocs_persona_plugin.core.urls import page_url, relative_url
 
 PAGES = [
     "", "personas/", "personas/hannah/", "personas/hannah.html", "index.html",

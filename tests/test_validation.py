@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from mkdocs_persona_plugin.loader import Handbook, load_handbook
-from mkdocs_persona_plugin.models import JourneyState, Market, PersonaType, Quote, Status
-from mkdocs_persona_plugin.problems import ValidationFailed
+from mkdocs_persona_plugin.core.loader import Handbook, load_handbook
+from mkdocs_persona_plugin.core.models import JourneyState, Market, PersonaType, Quote, Status
+from mkdocs_persona_plugin.core.problems import ValidationFailed
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 29)

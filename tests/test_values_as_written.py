@@ -21,9 +21,9 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import FIXED_TODAY, project_outputs, write_project
 
-from mkdocs_persona_plugin import exports
-from mkdocs_persona_plugin.loader import load_handbook
-from mkdocs_persona_plugin.problems import ValidationFailed
+from mkdocs_persona_plugin.core.loader import load_handbook
+from mkdocs_persona_plugin.core.problems import ValidationFailed
+from mkdocs_persona_plugin.render import exports
 
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 

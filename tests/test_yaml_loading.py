@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_persona_plugin import yamlsafe
-from mkdocs_persona_plugin.loader import load_handbook
-from mkdocs_persona_plugin.problems import ValidationFailed
-from mkdocs_persona_plugin.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES, load_yaml
+from mkdocs_persona_plugin.core import yamlsafe
+from mkdocs_persona_plugin.core.loader import load_handbook
+from mkdocs_persona_plugin.core.problems import ValidationFailed
+from mkdocs_persona_plugin.core.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES, load_yaml
 
 TODAY = dt.date(2026, 11, 29)
 VALID = b'name: Finance Manager Margie\nowner: "@finance"\nlast_reviewed: 2026-03-14\n'

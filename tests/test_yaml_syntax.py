@@ -20,10 +20,10 @@ from typing import NamedTuple
 import pytest
 import yaml
 
-from mkdocs_persona_plugin import yaml_syntax, yamlsafe
-from mkdocs_persona_plugin.loader import load_handbook
-from mkdocs_persona_plugin.problems import ValidationFailed
-from mkdocs_persona_plugin.yamlsafe import YamlIssue, load_yaml
+from mkdocs_persona_plugin.core import yaml_syntax, yamlsafe
+from mkdocs_persona_plugin.core.loader import load_handbook
+from mkdocs_persona_plugin.core.problems import ValidationFailed
+from mkdocs_persona_plugin.core.yamlsafe import YamlIssue, load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted([*REPO.glob("personas/*.yaml"), *REPO.glob("journeys/*.yaml")])

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from . import exports
-from .models import Journey, Persona
-from .site import BuildContext, Output
+from ...core.models import Journey, Persona
+from .. import exports
+from ..site import BuildContext, Output
 
 
 def url_of(ctx: BuildContext, item: Persona | Journey) -> str | None:

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .review_feeds import page_src, reviews_ics, reviews_json
-from .reviews import (
+from ...core.reviews import (
     ReviewItem,
     ReviewState,
     ReviewStatus,
@@ -21,8 +20,9 @@ from .reviews import (
     review_items,
     review_status,
 )
-from .site import BuildContext, Output
-from .strings import Strings
+from ..review_feeds import page_src, reviews_ics, reviews_json
+from ..site import BuildContext, Output
+from ..strings import Strings
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,14 +18,14 @@ from typing import Any
 import jinja2
 import yaml
 
+from ..core.loader import Handbook
+from ..core.models import Journey, Persona
+from ..core.options import HandbookOptions
+from ..core.reviews import ReviewStatus, review_status
+from ..core.urls import join, page_url, relative_url
+from ..images import IMAGE_SUFFIX
 from . import markup
-from .images import IMAGE_SUFFIX
-from .loader import Handbook
-from .models import Journey, Persona
-from .options import HandbookOptions
-from .reviews import ReviewStatus, review_status
 from .strings import Strings
-from .urls import join, page_url, relative_url
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE_ASSETS = Path(__file__).parent / "assets"
@@ -303,55 +303,6 @@ def describe_template_error(exc: jinja2.TemplateError) -> str:
             tb = tb.tb_next
     detail = f"{type(exc).__name__}: {exc.message or exc}"
     return f"template error in {where}: {detail}" if where else f"template error: {detail}"
-
-
-Generator = Callable[[BuildContext], Iterable[Output]]
-
-
-def generators() -> list[Generator]:
-    """The page generators, in the order they run (later ones may use ``ctx.shared``)."""
-    from . import (
-        pages_compare,
-        pages_exports,
-        pages_index,
-        pages_journeys,
-        pages_onboarding,
-        pages_persona,
-        pages_reviews,
-    )
-
-    return [
-        pages_index.generate,
-        pages_onboarding.generate,
-        pages_persona.generate,
-        pages_exports.generate,
-        pages_compare.generate,
-        pages_journeys.generate,
-        pages_reviews.generate,
-    ]
-
-
-def build_outputs(
-    handbook: Handbook,
-    options: HandbookOptions,
-    *,
-    images: Any = None,
-) -> list[Output]:
-    """Every generated page and asset for ``handbook`` (assets given as text are packed)."""
-    ctx = BuildContext(
-        handbook=handbook,
-        options=options,
-        strings=Strings(options.language, options.strings),
-        env=make_environment(options.template_dirs),
-        images=images,
-    )
-    outputs: list[Output] = []
-    for generate in generators():
-        for out in generate(ctx):
-            if not out.is_page:
-                out.pack()
-            outputs.append(out)
-    return outputs
 
 
 def persona_sort_key(persona: Persona) -> tuple[float, str]:

@@ -15,19 +15,23 @@ from typing import Any
 
 import yaml
 
-from . import cli, exports
-from .intervals import parse_interval
-from .loader import Handbook
-from .models import Journey, Persona
-from .options import HandbookOptions
-from .pages_exports import url_of
-from .problems import format_text
-from .project import ProjectOptions, _TolerantLoader
-from .reviews import plural
-from .site import BuildContext, make_environment
-from .strings import Strings
+from ..core.intervals import parse_interval
+from ..core.loader import Handbook
+from ..core.models import Journey, Persona
+from ..core.options import HandbookOptions
+from ..core.problems import format_text
+from ..core.project import ProjectOptions, _TolerantLoader
+from ..core.reviews import plural
+from ..render import exports
+from ..render.pages.exports import url_of
+from ..render.site import BuildContext, make_environment
+from ..render.strings import Strings
+from .common import load_project
 
 FORMATS = ("json", "csv")
+
+
+HELP = "print the personas or journeys as JSON or CSV"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -101,9 +105,9 @@ def _write_stdout(text: str) -> None:
     buffer.flush()
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """Print (or write) the export; exit 2 listing every problem when the data is invalid."""
-    project, handbook, problems = cli.load_project(args)
+    project, handbook, problems = load_project(args)
     if problems or handbook is None:
         print(format_text(problems), file=sys.stderr)
         print(f"{plural(len(problems), 'problem')} found; nothing exported.", file=sys.stderr)
@@ -126,10 +130,3 @@ def cmd_export(args: argparse.Namespace) -> int:
     count = len(handbook.personas if args.kind == "personas" else handbook.journeys)
     print(f"wrote {args.output} ({count} {args.kind})", file=sys.stderr)
     return 0
-
-
-cli.EXTRA_COMMANDS["export"] = (
-    "print the personas or journeys as JSON or CSV",
-    add_arguments,
-    cmd_export,
-)

@@ -11,10 +11,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import markup
-from .models import Market, Persona, PersonaType, Status
-from .pages_persona import avatar_files, ordered_personas
-from .site import BuildContext, Output
+from ...core.models import Market, Persona, PersonaType, Status
+from .. import markup
+from ..site import BuildContext, Output
+from .shared import avatar_files, ordered_personas
 
 
 @dataclass

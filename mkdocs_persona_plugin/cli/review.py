@@ -25,17 +25,17 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from . import cli
-from .intervals import parse_interval
-from .loader import Handbook
-from .options import HandbookOptions
-from .problems import Problem, format_github, format_json, format_text
-from .project import ProjectOptions, _TolerantLoader
-from .review_feeds import absolute_url, page_url, reviews_document
-from .reviews import ReviewItem, ReviewState, count_states, plural, review_items, when_text
-from .site import BuildContext, make_environment
-from .strings import Strings
-from .suggestions import closest, did_you_mean
+from ..core.intervals import parse_interval
+from ..core.loader import Handbook
+from ..core.options import HandbookOptions
+from ..core.problems import Problem, format_github, format_json, format_text
+from ..core.project import ProjectOptions, _TolerantLoader
+from ..core.reviews import ReviewItem, ReviewState, count_states, plural, review_items, when_text
+from ..core.suggestions import closest, did_you_mean
+from ..render.review_feeds import absolute_url, page_url, reviews_document
+from ..render.site import BuildContext, make_environment
+from ..render.strings import Strings
+from .common import load_project
 
 FORMATS = ("text", "json", "markdown", "github")
 FAIL_ON = ("overdue", "due-soon")
@@ -48,6 +48,9 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD") from None
+
+
+HELP = "list personas and journeys due for review (exit 1 with --fail-on)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -407,10 +410,10 @@ def _print_problems(problems: list[Problem], fmt: str) -> None:
           file=sys.stderr)
 
 
-def cmd_review(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """List items needing review; exit 1 when ``--fail-on`` is met, 2 on invalid data."""
     try:
-        project, handbook, problems = cli.load_project(args)
+        project, handbook, problems = load_project(args)
     except ValueError as exc:  # a bad `today` option
         print(f"error: persona plugin option today: {exc}", file=sys.stderr)
         return 2
@@ -449,10 +452,3 @@ def cmd_review(args: argparse.Namespace) -> int:
     if text:
         print(text)
     return 1 if failed(shown, args.fail_on) else 0
-
-
-cli.EXTRA_COMMANDS["review"] = (
-    "list personas and journeys due for review (exit 1 with --fail-on)",
-    add_arguments,
-    cmd_review,
-)

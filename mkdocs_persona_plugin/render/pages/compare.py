@@ -16,10 +16,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .explain import suggest
-from .models import Persona, Status
-from .options import Comparison
-from .persona_data import (
+from ...core.explain import suggest
+from ...core.models import Persona, Status
+from ...core.options import Comparison
+from ..persona_data import (
     compare_json,
     compare_model,
     key_differences,
@@ -27,7 +27,7 @@ from .persona_data import (
     section_titles,
     shared_count,
 )
-from .site import BuildContext, Output, persona_sort_key
+from ..site import BuildContext, Output, persona_sort_key
 
 MATRIX_TOP = 3
 

@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from .explain import Loc, explain, field_path, suggest
-from .images import PhotoError, verify_photo
 from .models import (
     JOURNEY_TYPED,
     PERSONA_TYPED,
@@ -27,6 +26,7 @@ from .models import (
     Persona,
     persona_field_problem,
 )
+from .photos import PhotoError, verify_photo
 from .problems import Problem, ValidationFailed
 from .starter import slugify
 from .suggestions import LIST_AT_MOST, Matcher, did_you_mean

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
-from . import __version__
-from .reviews import ReviewItem, ReviewState
+from .. import __version__
+from ..core.reviews import ReviewItem, ReviewState
 from .safejson import inert_json
 from .site import BuildContext
 

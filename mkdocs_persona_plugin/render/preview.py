@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import jinja2
 
-from .options import HandbookOptions
-from .problems import Problem
+from ..core.options import HandbookOptions
+from ..core.problems import Problem
 from .site import make_environment
 from .strings import Strings
 

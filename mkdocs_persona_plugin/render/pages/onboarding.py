@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .models import Persona, Status
-from .site import BuildContext, Output, persona_sort_key
+from ...core.models import Persona, Status
+from ..site import BuildContext, Output, persona_sort_key
+from .shared import avatar_files
 
 
 def onboarding_path(ctx: BuildContext) -> list[Persona]:
@@ -41,7 +42,6 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
     """The ``personas/start-here.md`` page (only when ``options.start_here``)."""
     if not ctx.options.start_here:
         return
-    from .pages_persona import avatar_files
 
     avatar_files(ctx)  # make sure avatars exist before cards refer to them
     src = ctx.src("personas", "start-here.md")

@@ -16,8 +16,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..core.models import Persona, PersonaType
 from . import markup
-from .models import Persona, PersonaType
 from .safejson import inert_json
 from .site import BuildContext
 

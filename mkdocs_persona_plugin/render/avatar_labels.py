@@ -28,8 +28,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .crop import parse_focus
-from .images import AVATAR_PALETTE, Look
+from ..core.crop import parse_focus
+from ..images import AVATAR_PALETTE, Look
 
 if TYPE_CHECKING:
     from .site import BuildContext
@@ -198,7 +198,7 @@ def label_of(ctx: BuildContext, persona_id: str, name: str) -> AvatarLabel:
     found = labels(ctx).get(persona_id)
     if found is not None:
         return found
-    from .images import avatar_colour, initials
+    from ..images import avatar_colour, initials
 
     return AvatarLabel(initials(name), avatar_colour(persona_id))
 

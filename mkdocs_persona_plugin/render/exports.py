@@ -33,9 +33,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from .loader import Handbook
-from .models import Journey, Persona
-from .reviews import ReviewStatus
+from ..core.loader import Handbook
+from ..core.models import Journey, Persona
+from ..core.reviews import ReviewStatus
 from .safejson import inert_json
 
 #: The two kinds of export, each a top-level key of its document.

@@ -27,25 +27,25 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .config import PersonaConfig
-from .files import LinkedFile, PackedFile
-from .images import ImageCache, PhotoError
-from .intervals import parse_interval, resolve_today
-from .loader import Handbook, load_handbook
-from .navigation import NavEntry, plan_navigation
-from .options import Comparison, HandbookOptions
-from .preview import insert_notice, render_notice
-from .problems import Problem, ValidationFailed, headline
-from .reviews import build_review_report
-from .serve_watch import watch_folders
-from .site import (
+from ..core.intervals import parse_interval, resolve_today
+from ..core.loader import Handbook, load_handbook
+from ..core.options import Comparison, HandbookOptions
+from ..core.problems import Problem, ValidationFailed, headline
+from ..core.reviews import build_review_report
+from ..images import ImageCache, PhotoError
+from ..render.build import build_outputs
+from ..render.navigation import NavEntry, plan_navigation
+from ..render.preview import insert_notice, render_notice
+from ..render.site import (
     BODY_MARKER,
     PACKAGE_ASSETS,
     Output,
-    build_outputs,
     describe_template_error,
 )
-from .strings import Strings
+from ..render.strings import Strings
+from .config import PersonaConfig
+from .files import LinkedFile, PackedFile
+from .serve_watch import watch_folders
 
 log = get_plugin_logger(__name__)
 

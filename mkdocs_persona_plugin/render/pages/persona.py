@@ -1,34 +1,26 @@
 """One page per persona, plus its avatar images and social preview card.
 
-Also home of the helpers the gallery and the onboarding page share with the persona pages:
-the configured persona order, the avatar files and the social cards (all computed once per
-build and kept in ``ctx.shared``).
+The persona order, avatar files and social cards it shares with the gallery and the
+onboarding page are in :mod:`.shared`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from markupsafe import escape
 
-from . import markup
-from .avatar_labels import label_of, looks
-from .images import AVATAR_SIZES, PhotoError
-from .models import Persona, PersonaType, Status
-from .site import BuildContext, Output, persona_sort_key
+from ...core.models import Persona
+from .. import markup
+from ..site import BuildContext, Output
+from .onboarding import onboarding_path
+from .shared import avatar_files, ordered_personas, social_cards
 
-#: Avatar sizes generated for every persona (96 px cards, 256 px headers and 2x screens).
-SIZES: tuple[int, ...] = AVATAR_SIZES
-#: Threads used to render images.
-IMAGE_WORKERS = 2
 #: Goals and challenges shown "at a glance" on the first screen of a persona page.
 GLANCE_ITEMS = 3
 
-_TYPE_ORDER = {t: i for i, t in enumerate(PersonaType)}
 _SLUG_STRIP = re.compile(r"[^\w\s-]", re.UNICODE)
 _SLUG_SPACE = re.compile(r"[\s_-]+", re.UNICODE)
 
@@ -53,92 +45,6 @@ SECTION_IDS: tuple[str, ...] = (
     "journeys",
     "tags",
 )
-
-
-# Order -----------------------------------------------------------------------------------
-def order_key(order: str) -> Callable[[Persona], tuple[Any, ...]]:
-    """The sort key for ``options.gallery_order`` (``share``, ``name`` or ``type``)."""
-    if order == "name":
-        return lambda p: (p.name.lower(), p.id)
-    if order == "type":
-        return lambda p: (_TYPE_ORDER[p.type], p.name.lower(), p.id)
-    if order == "share":
-        return lambda p: (*persona_sort_key(p), p.id)
-    raise ValueError(f"gallery_order: expected share, name or type, not '{order}'")
-
-
-def ordered_personas(ctx: BuildContext) -> list[Persona]:
-    """Every persona in the configured gallery order, retired ones last."""
-    cached = ctx.shared.get("persona.order")
-    if cached is None:
-        key = order_key(ctx.options.gallery_order)
-        people = sorted(ctx.handbook.personas.values(), key=key)
-        cached = [p for p in people if p.status is not Status.retired] + [
-            p for p in people if p.status is Status.retired
-        ]
-        ctx.shared["persona.order"] = cached
-    return list(cached)
-
-
-# Images ----------------------------------------------------------------------------------
-def images_on(ctx: BuildContext) -> bool:
-    """Whether avatar image files are generated (else avatars are drawn with HTML/CSS)."""
-    return ctx.images is not None and ctx.options.images
-
-
-def avatar_files(ctx: BuildContext) -> dict[tuple[str, int], Path]:
-    """Cached avatar files keyed by ``(persona_id, size)`` (empty when images are off)."""
-    cached = ctx.shared.get("persona.avatars")
-    if cached is not None:
-        return dict(cached)
-    # The handbook's labels (initials and colours told apart), for avatars drawn in HTML.
-    ctx.env.globals["pp_initials"] = lambda name, pid="": label_of(ctx, pid, name).initials
-    ctx.env.globals["pp_avatar_colour"] = lambda pid: label_of(ctx, pid, "").colour
-    files: dict[tuple[str, int], Path] = {}
-    if images_on(ctx):
-        jobs = [(p.id, p.name, p.photo_path) for p in ctx.handbook.personas.values()]
-        try:
-            files = ctx.images.avatars_for_many(
-                jobs, sizes=SIZES, workers=IMAGE_WORKERS, looks=looks(ctx)
-            )
-        except PhotoError as exc:
-            raise _photo_failure(ctx, exc) from None
-    ctx.shared["persona.avatars"] = files
-    return dict(files)
-
-
-def _photo_failure(ctx: BuildContext, exc: PhotoError) -> ValueError:
-    """A photo that cannot be used, named by the persona file that refers to it."""
-    persona = ctx.handbook.personas.get(exc.persona_id or "")
-    where = persona.source_rel if persona is not None else exc.persona_id
-    return ValueError(f"{where}: photo {exc}")
-
-
-def social_cards(ctx: BuildContext) -> dict[str, Path]:
-    """Cached social preview cards by persona id (empty when social cards are off)."""
-    cached = ctx.shared.get("persona.cards")
-    if cached is not None:
-        return dict(cached)
-    cards: dict[str, Path] = {}
-    if images_on(ctx) and ctx.options.social_cards:
-        site_name = ctx.options.site_name or ctx.strings("handbook")
-        jobs = [
-            (
-                p.id,
-                p.name,
-                markup.plain(p.tagline),
-                ctx.strings(f"type.{p.type.value}"),
-                site_name,
-                p.photo_path,
-            )
-            for p in ctx.handbook.personas.values()
-        ]
-        try:
-            cards = ctx.images.social_cards_for_many(jobs, workers=IMAGE_WORKERS, looks=looks(ctx))
-        except PhotoError as exc:
-            raise _photo_failure(ctx, exc) from None
-    ctx.shared["persona.cards"] = cards
-    return dict(cards)
 
 
 # Page details ----------------------------------------------------------------------------
@@ -214,7 +120,6 @@ def head_tags(ctx: BuildContext, persona: Persona, src: str, card: bool) -> str:
 # Generator -------------------------------------------------------------------------------
 def generate(ctx: BuildContext) -> Iterable[Output]:
     """A page per persona, its avatars in every size and (optionally) its social card."""
-    from .pages_onboarding import onboarding_path
 
     people = ordered_personas(ctx)
     avatars = avatar_files(ctx)

@@ -15,10 +15,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import emotion_svg, markup
-from .emotion_svg import Series, Words
-from .models import Journey, Stage
-from .site import BuildContext, Output, journey_sort_key
+from ...core.models import Journey, Stage
+from .. import emotion_svg, markup
+from ..emotion_svg import Series, Words
+from ..site import BuildContext, Output, journey_sort_key
 
 #: The lanes of a map, top to bottom (``emotion`` is the curve).
 LANES = (
@@ -55,7 +55,7 @@ class Chip:
 
 def persona_chips(ctx: BuildContext, journey: Journey, from_src: str) -> list[Chip]:
     """The journey's personas as chips (an unknown id is shown as is, without a link)."""
-    from .avatar_labels import label_of
+    from ..avatar_labels import label_of
 
     chips = []
     for pid in journey.persona_ids:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .loader import Handbook
+from ..core.loader import Handbook
 from .site import Output
 from .strings import Strings
 

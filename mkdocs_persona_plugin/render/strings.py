@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 if TYPE_CHECKING:
-    from .intervals import Interval
+    from ..core.intervals import Interval
 
 EN: dict[str, str] = {
     "handbook": "Persona handbook",

@@ -1,0 +1,59 @@
+"""What the commands share: finding the project, loading it, and wording counts and paths."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from ..core.intervals import resolve_today
+from ..core.loader import Handbook, load_handbook
+from ..core.problems import Problem, ValidationFailed, format_github, format_json, format_text
+from ..core.project import ProjectOptions, find_project
+
+Handler = Callable[[argparse.Namespace], int]
+FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
+
+
+def project_of(args: argparse.Namespace) -> ProjectOptions:
+    project = find_project(args.config_file)
+    if getattr(args, "personas", None):
+        project.personas_dir = Path(args.personas).absolute()
+    if getattr(args, "journeys", None):
+        project.journeys_dir = Path(args.journeys).absolute()
+    return project
+
+
+def load_project(args: argparse.Namespace) -> tuple[ProjectOptions, Handbook | None, list[Problem]]:
+    """Load the project the arguments name; problems instead of an exception."""
+    project = project_of(args)
+    today = resolve_today(getattr(args, "today", None) or project.options.get("today"))
+    try:
+        handbook = load_handbook(
+            project.personas_dir, project.journeys_dir, root=project.root, today=today
+        )
+    except ValidationFailed as failed:
+        return project, None, failed.problems
+    return project, handbook, []
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def shown(path: Path) -> str:
+    """``path`` relative to the current folder when inside it (for messages)."""
+    try:
+        return path.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """The options every command that reads the project takes."""
+    parser.add_argument(
+        "-f", "--config-file", type=Path, default=None,
+        help="mkdocs.yml to read the plugin options from (default: ./mkdocs.yml if present)",
+    )
+    parser.add_argument("--personas", metavar="DIR", help="personas folder (overrides mkdocs.yml)")
+    parser.add_argument("--journeys", metavar="DIR", help="journeys folder (overrides mkdocs.yml)")

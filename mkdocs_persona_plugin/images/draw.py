@@ -1,0 +1,329 @@
+"""Avatar and social-preview images for persona pages.
+
+This module is host-independent: it uses Pillow only and never imports MkDocs,
+so it can be used (and tested) without a site build.
+
+Three kinds of derived image are produced:
+
+* **Photo avatars** - a persona photo, EXIF-orientation corrected, converted to
+  sRGB, cropped to a square around its focus point (the upper third unless the
+  persona says otherwise, see :mod:`.crop`) and resized to each of :data:`AVATAR_SIZES`.
+* **Initials avatars** - used when a persona has no photo: the persona's
+  initials in white on a background colour (see :mod:`.avatar_labels`, which
+  keeps them apart within a handbook).
+* **Social cards** - a :data:`SOCIAL_SIZE` PNG with the avatar, name, tagline,
+  type label and site name, for ``og:image`` / ``twitter:image``.
+
+Every derived file lives in a cache directory under a name that contains a hash
+of *all* its inputs (source bytes, sizes, text, colours, encoder settings,
+:data:`CACHE_VERSION` and the Pillow version), so an unchanged input is never
+re-rendered and a changed one can never be served stale. Output is
+deterministic: the same inputs give byte-identical files, with no metadata.
+Bump :data:`CACHE_VERSION` whenever the rendering code changes its output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageDraw, ImageOps
+
+from ..core.crop import Focus, crop_box
+from ..core.photos import PhotoError, bomb_error, open_photo
+from .formats import _AVATAR_TEXT, SOCIAL_SIZE
+from .text import Face, _displayable, _drawable, _face_for, _face_key, _Font, _font, _missing
+
+# ------------------------------------------------------------------------ rendering
+
+
+def _to_srgb(im: Image.Image, icc: bytes) -> Image.Image | None:
+    """Convert an RGB/RGBA/CMYK image with an embedded ICC profile to sRGB."""
+    try:
+        from PIL import ImageCms
+
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        if im.mode != "CMYK" and "srgb" in ImageCms.getProfileDescription(source).lower():
+            return None
+        alpha = im.getchannel("A") if im.mode == "RGBA" else None
+        colour = im.convert("RGB") if alpha is not None else im
+        result = ImageCms.profileToProfile(
+            colour, source, ImageCms.createProfile("sRGB"), outputMode="RGB"
+        )
+        if result is None:
+            return None
+        if alpha is not None:
+            result.putalpha(alpha)
+        return result
+    except Exception:
+        return None
+
+
+def _normalise_mode(im: Image.Image, icc: bytes | None) -> Image.Image:
+    """Return an RGB or RGBA version of ``im`` (alpha kept only if it is used)."""
+    mode = im.mode
+    if mode.startswith("I") or mode == "F":
+        if mode != "F":
+            im = im.convert("I")
+            extrema = im.getextrema()
+            high = extrema[1] if isinstance(extrema[1], (int, float)) else 255
+            if mode.startswith("I;16") or float(high) > 255:
+                im = im.point(lambda value: value * (1 / 256))
+        im = im.convert("L")
+    elif mode in ("LA", "La", "PA", "P", "RGBa"):
+        im = im.convert("RGBA")
+    if im.mode in ("RGB", "RGBA", "CMYK") and icc:
+        converted = _to_srgb(im, icc)
+        if converted is not None:
+            im = converted
+    if im.mode not in ("RGB", "RGBA"):
+        im = im.convert("RGB")
+    if im.mode == "RGBA":
+        alpha_range = im.getchannel("A").getextrema()
+        if alpha_range == (255, 255):
+            im = im.convert("RGB")
+    return im
+
+
+def _load_square(path: Path, largest: int, focus: Focus | None = None) -> Image.Image:
+    """Decode a photo into an oriented, sRGB RGB/RGBA square around ``focus`` (see
+    :func:`.crop.crop_box`; by default one third down, where a portrait has the face).
+
+    JPEGs are decoded at a reduced scale (``Image.draft``) when the largest
+    requested size allows it.
+    """
+    im = open_photo(path)
+    try:
+        with im:
+            im.draft(None, (largest, largest))
+            im.load()
+            icc = im.info.get("icc_profile")
+            frame: Image.Image = im
+            with contextlib.suppress(Exception):  # broken EXIF: keep stored orientation
+                transposed = ImageOps.exif_transpose(im)
+                if transposed is not None:
+                    frame = transposed
+            frame = _normalise_mode(frame, icc if isinstance(icc, bytes) else None)
+    except PhotoError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise bomb_error(exc) from None
+    except MemoryError:
+        raise PhotoError("is too large to decode with the memory available") from None
+    except Exception:
+        raise PhotoError("could not be decoded; the file may be truncated or damaged") from None
+    return frame.crop(crop_box(frame.width, frame.height, focus))
+
+
+def _resize_square(square: Image.Image, size: int) -> Image.Image:
+    """Resize a square image to ``size``; tiny sources are enlarged without mush."""
+    side = square.width
+    if side == size:
+        return square.copy()
+    if side > size:
+        return square.resize((size, size), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    if size >= side * 4:  # icon-sized source: keep it crisp, then smooth the last step
+        factor = size // side
+        square = square.resize((side * factor, side * factor), Image.Resampling.NEAREST)
+        if square.width == size:
+            return square
+    return square.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def _text_box(draw: ImageDraw.ImageDraw, text: str, font: _Font) -> tuple[float, ...]:
+    return tuple(float(v) for v in draw.textbbox((0, 0), text, font=font))
+
+
+def _initials_image(
+    text: str, colour: str, size: int, face: Face | None = None
+) -> Image.Image:
+    """An RGB square with centred initials (drawn with the bundled font, or ``face``), or a
+    head-and-shoulders silhouette when the font cannot draw them."""
+    im = Image.new("RGB", (size, size), colour)
+    draw = ImageDraw.Draw(im)
+    label = _displayable(text, face)
+    if label and not _missing(text, face):
+        scale = 0.40 if len(label) > 1 else 0.48
+        font = _font(max(1, round(size * scale)), bold=face is None, face=face)
+        left, top, right, bottom = _text_box(draw, label, font)
+        x = (size - (right - left)) / 2 - left
+        y = (size - (bottom - top)) / 2 - top
+        draw.text((x, y), label, font=font, fill=_AVATAR_TEXT)
+    else:
+        s = size
+        draw.ellipse((0.33 * s, 0.18 * s, 0.67 * s, 0.52 * s), fill=_AVATAR_TEXT)
+        draw.ellipse((0.16 * s, 0.60 * s, 0.84 * s, 1.20 * s), fill=_AVATAR_TEXT)
+    return im
+
+
+def _fit(text: str, font: _Font, width: float) -> int:
+    """Length of the longest prefix of ``text`` no wider than ``width`` (at least 1)."""
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.getlength(text[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _ellipsize(text: str, font: _Font, width: float) -> str:
+    ellipsis = "\u2026" if _drawable("\u2026") else "..."
+    text = text.rstrip()
+    while text and font.getlength(text + ellipsis) > width:
+        text = text[:-1].rstrip()
+    return text + ellipsis
+
+
+def _wrap(text: str, font: _Font, width: float, max_lines: int) -> list[str]:
+    """Greedy word wrap to ``max_lines`` lines, ending with an ellipsis if cut."""
+    text = text[:600]
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if font.getlength(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        while font.getlength(word) > width:  # a word wider than a line: break it
+            cut = _fit(word, font, width)
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+        if len(lines) > max_lines:
+            break
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _ellipsize(lines[-1], font, width)
+    return lines
+
+
+def _circle_mask(diameter: int) -> Image.Image:
+    big = Image.new("L", (diameter * 4, diameter * 4), 0)
+    ImageDraw.Draw(big).ellipse((0, 0, diameter * 4 - 1, diameter * 4 - 1), fill=255)
+    return big.resize((diameter, diameter), Image.Resampling.LANCZOS)
+
+
+_CARD_BG = "#f8fafc"
+_CARD_INK = "#0f172a"
+_CARD_BODY = "#334155"
+_CARD_MUTED = "#475569"
+_CARD_RULE = "#e2e8f0"
+_CARD_AVATAR = 300
+
+
+@dataclass(frozen=True)
+class _CardText:
+    """A card's four texts, each with the font that draws it (``None``: the bundled one).
+
+    ``name_drawn`` is false when no font has the name's characters: the card leaves it out.
+    """
+
+    name: str
+    tagline: str
+    type_label: str
+    site_name: str
+    faces: tuple[Face | None, Face | None, Face | None, Face | None]
+    name_drawn: bool
+
+    @classmethod
+    def choose(
+        cls, name: str, tagline: str, type_label: str, site_name: str, font: Path | None
+    ) -> _CardText:
+        """Pick a font for each text (see :func:`_face_for`)."""
+        texts = (name, tagline, type_label, site_name)
+        chosen = [_face_for(text, font) for text in texts]
+        faces = (chosen[0][0], chosen[1][0], chosen[2][0], chosen[3][0])
+        return cls(name, tagline, type_label, site_name, faces, chosen[0][1])
+
+    def key(self) -> list[Any]:
+        """The fonts and the choices made, for the cache key."""
+        return [[_face_key(face) for face in self.faces], self.name_drawn]
+
+
+def _render_card(avatar: Image.Image, accent: str, text: _CardText) -> Image.Image:
+    width, height = SOCIAL_SIZE
+    card = Image.new("RGB", SOCIAL_SIZE, _CARD_BG)
+    draw = ImageDraw.Draw(card)
+    margin = 80
+    draw.rectangle((0, 0, width, 15), fill=accent)
+
+    diameter = _CARD_AVATAR
+    ax, ay = margin, 130
+    draw.ellipse((ax - 8, ay - 8, ax + diameter + 8, ay + diameter + 8), fill="#ffffff")
+    disc = Image.new("RGB", (diameter, diameter), "#ffffff")
+    if avatar.mode == "RGBA":
+        disc.paste(avatar, (0, 0), avatar.getchannel("A"))
+    else:
+        disc.paste(avatar.convert("RGB"), (0, 0))
+    card.paste(disc, (ax, ay), _circle_mask(diameter))
+
+    x0 = ax + diameter + 70
+    text_width = width - margin - x0
+    name_face, tag_face, label_face, site_face = text.faces
+
+    def font_of(size: int, face: Face | None, bold: bool = False) -> _Font:
+        return _font(size, bold=bold and face is None, face=face)
+
+    label_font, name_font = font_of(28, label_face, True), font_of(56, name_face, True)
+    tag_font = font_of(32, tag_face)
+    blocks: list[tuple[list[str], _Font, int, str, int]] = []
+    label = _displayable(text.type_label, label_face)
+    if label:
+        blocks.append((_wrap(label, label_font, text_width, 1), label_font, 40, accent, 16))
+    title = _displayable(text.name, name_face) if text.name_drawn else ""
+    if title:
+        blocks.append((_wrap(title, name_font, text_width, 2), name_font, 72, _CARD_INK, 22))
+    body = _displayable(text.tagline, tag_face)
+    if body:
+        blocks.append((_wrap(body, tag_font, text_width, 3), tag_font, 46, _CARD_BODY, 0))
+    total = sum(len(lines) * step + gap for lines, _, step, _, gap in blocks)
+    if blocks:
+        total -= blocks[-1][4]
+    y = max(40, ay + diameter // 2 - total // 2)
+    for lines, font, step, fill, gap in blocks:
+        for line in lines:
+            draw.text((x0, y), line, font=font, fill=fill)
+            y += step
+        y += gap
+
+    rule_y = height - 96
+    draw.line((margin, rule_y, width - margin, rule_y), fill=_CARD_RULE, width=2)
+    site = _displayable(text.site_name, site_face)
+    if site:
+        site_font = font_of(28, site_face)
+        line = _wrap(site, site_font, width - 2 * margin, 1)[0]
+        draw.text((margin, rule_y + 26), line, font=site_font, fill=_CARD_MUTED)
+    return card
+
+
+def _encode(im: Image.Image, fmt: str, params: dict[str, Any]) -> bytes:
+    """Encode with fixed settings and no metadata (EXIF, ICC, XMP, text chunks)."""
+    im.info = {}
+    buffer = io.BytesIO()
+    im.save(buffer, fmt, **params)
+    return buffer.getvalue()
+
+
+def _atomic_write(dest: Path, data: bytes) -> None:
+    """Write ``data`` to ``dest`` via a temporary file in the same directory."""
+    fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp_name, 0o644)  # mkstemp uses 0600; the files end up on a website
+        os.replace(tmp_name, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
