@@ -72,6 +72,21 @@ def _rgb(path: Path) -> Image.Image:
 # ------------------------------------------------------------------ pure helpers
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Hannah Hill", "HH"),
+        ("Finance Manager Margie", "FM"),
+        ("Head of Finance Hannah", "HH"),
+        ("margie", "M"),
+        ("  ian  ", "I"),
+        ("", ""),
+        ("   ", ""),
+        ("<script>alert(1)</script>", "S"),
+        ("Ben - the (new) buyer", "BB"),
+        ("élodie núñez", "ÉN"),
+    ],
+)
 def test_initials(name: str, expected: str) -> None:
     assert initials(name) == expected
 

@@ -40,7 +40,7 @@ IGNORED = shutil.ignore_patterns(
 def _data_files() -> list[str]:
     """Every non-Python file the package needs at run time, as paths inside the wheel."""
     files = [PACKAGE / "py.typed"]
-    for folder in ("templates", "assets", "schemas", "fonts"):
+    for folder in ("render/templates", "render/assets", "render/locales", "core/schemas", "images/fonts"):
         files.extend(p for p in (PACKAGE / folder).rglob("*") if p.is_file())
     return sorted(p.relative_to(REPO).as_posix() for p in files)
 
@@ -161,11 +161,11 @@ def test_wheel_holds_package_data_and_metadata(dists: Dists) -> None:
         entry_points = wheel.read(f"{info}/entry_points.txt").decode()
     for required in (
         "mkdocs_persona_plugin/py.typed",
-        "mkdocs_persona_plugin/schemas/persona.schema.json",
-        "mkdocs_persona_plugin/schemas/journey.schema.json",
-        "mkdocs_persona_plugin/templates/persona/persona.html",
-        "mkdocs_persona_plugin/assets/persona.css",
-        "mkdocs_persona_plugin/assets/persona.js",
+        "mkdocs_persona_plugin/core/schemas/persona.schema.json",
+        "mkdocs_persona_plugin/core/schemas/journey.schema.json",
+        "mkdocs_persona_plugin/render/templates/persona/persona.html",
+        "mkdocs_persona_plugin/render/assets/persona.css",
+        "mkdocs_persona_plugin/render/assets/persona.js",
         f"{info}/licenses/LICENSE",
     ):
         assert required in names, required

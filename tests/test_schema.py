@@ -44,10 +44,10 @@ def _jsonable(value: Any) -> Any:
 
 @pytest.mark.parametrize("name", sorted(SCHEMA_FILES))
 def test_checked_in_schema_matches_the_models(name: str) -> None:
-    """Fails when a model changes without `mkdocs-persona schema mkdocs_persona_plugin/schemas`."""
+    """Fails when a model changes without `mkdocs-persona schema <package>/core/schemas`."""
     checked_in = (SCHEMA_DIR / name).read_text(encoding="utf-8")
     assert checked_in == schema_text(SCHEMA_FILES[name]), (
-        f"{name} is out of date: run `mkdocs-persona schema mkdocs_persona_plugin/schemas`"
+        f"{name} is out of date: run `mkdocs-persona schema mkdocs_persona_plugin/core/schemas`"
     )
 
 
@@ -67,7 +67,7 @@ def test_schemas_are_package_data() -> None:
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = config["tool"]["setuptools"]["package-data"]["mkdocs_persona_plugin"]
     for name in SCHEMA_FILES:
-        assert any(fnmatch.fnmatch(f"schemas/{name}", p) for p in patterns), patterns
+        assert any(fnmatch.fnmatch(f"core/schemas/{name}", p) for p in patterns), patterns
     assert "jsonschema" in " ".join(config["project"]["optional-dependencies"]["test"])
 
 
@@ -118,7 +118,7 @@ def test_example_file_points_at_the_schema(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     match = SCHEMA_LINE.match(first)
     assert match, f"{path.name} must start with '# yaml-language-server: $schema=...'"
-    assert match.group(1) == f"../mkdocs_persona_plugin/schemas/{_kind(path)}.schema.json"
+    assert match.group(1) == f"../mkdocs_persona_plugin/core/schemas/{_kind(path)}.schema.json"
     assert (path.parent / match.group(1)).resolve().is_file()
 
 

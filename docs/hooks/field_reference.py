@@ -3,12 +3,12 @@
 Registered in ``mkdocs.yml`` (``hooks: [docs/hooks/field_reference.py]``). In ``on_files`` it
 adds three generated pages (nothing is written into ``docs/``):
 
-* ``reference/persona-fields.md`` from :class:`~mkdocs_persona_plugin.models.Persona`,
-* ``reference/journey-fields.md`` from :class:`~mkdocs_persona_plugin.models.Journey`,
+* ``reference/persona-fields.md`` from :class:`~mkdocs_persona_plugin.core.models.Persona`,
+* ``reference/journey-fields.md`` from :class:`~mkdocs_persona_plugin.core.models.Journey`,
 * ``reference/ui-strings.md`` from :data:`mkdocs_persona_plugin.strings.EN`.
 
 Each field's type, allowed values and limits come from the JSON Schema the plugin gives
-editors (:func:`mkdocs_persona_plugin.schema.build_schema`); whether it is required and its
+editors (:func:`mkdocs_persona_plugin.core.schema.build_schema`); whether it is required and its
 default come from the pydantic model itself. ``on_nav`` moves the "Documentation" section
 after the handbook sections the persona plugin appends, so the example handbook comes first.
 """
@@ -29,11 +29,11 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from pydantic import BaseModel
 
-from mkdocs_persona_plugin import strings as ui_strings
-from mkdocs_persona_plugin.explain import is_model
-from mkdocs_persona_plugin.intervals import json_schema_pattern
-from mkdocs_persona_plugin.models import SLUG_PATTERN, Journey, Persona
-from mkdocs_persona_plugin.schema import build_schema
+from mkdocs_persona_plugin.render import strings as ui_strings
+from mkdocs_persona_plugin.core.explain import is_model
+from mkdocs_persona_plugin.core.intervals import json_schema_pattern
+from mkdocs_persona_plugin.core.models import SLUG_PATTERN, Journey, Persona
+from mkdocs_persona_plugin.core.schema import build_schema
 
 #: The generated pages: source path -> function returning the page's Markdown.
 PERSONA_PAGE = "reference/persona-fields.md"
@@ -295,7 +295,7 @@ def reference_page(model: type[BaseModel], title: str, intro: str) -> str:
         "",
         '!!! info "Generated from the code"',
         f"    This page is generated at build time from the `{model.__name__}` model in "
-        "`mkdocs_persona_plugin/models.py`, the same model that validates your files and "
+        "`mkdocs_persona_plugin/core/models.py`, the same model that validates your files and "
         "produces the JSON Schema your editor uses. It is always in step with the installed "
         "version.",
         "",

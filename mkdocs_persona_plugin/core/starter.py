@@ -126,7 +126,7 @@ def schema_ref(target_dir: Path, root: Path, name: str) -> str:
     then the copy inside this package when the project is a checkout of the plugin itself,
     else where ``mkdocs-persona schema schemas`` would write it (the command says so).
     """
-    for folder in (root / "schemas", root / "mkdocs_persona_plugin" / "schemas"):
+    for folder in (root / "schemas", root / "mkdocs_persona_plugin" / "core" / "schemas"):
         if (folder / name).is_file():
             return Path(os.path.relpath(folder / name, target_dir)).as_posix()
     return Path(os.path.relpath(root / "schemas" / name, target_dir)).as_posix()
