@@ -1,6 +1,8 @@
 """Watch the persona and journey folders during ``mkdocs serve``, even before they exist.
 
-Part of the MkDocs adapter: it drives MkDocs' ``LiveReloadServer`` (``mkdocs.livereload``).
+Part of the MkDocs adapter: it drives MkDocs' ``LiveReloadServer`` (``mkdocs.livereload``;
+under ProperDocs the same class from ``properdocs.livereload``, which ProperDocs makes
+importable as ``mkdocs.livereload``; ``tests/test_hosts.py`` checks both).
 MkDocs' own ``server.watch(path)`` cannot watch a folder that does not exist yet (the
 polling observer fails on it), and stops for good once a watched folder is deleted. But the
 getting-started guide creates ``journeys/`` while the preview runs. So each folder is watched
