@@ -100,15 +100,15 @@ def test_persona_record_holds_every_field_in_json_form(small: Path) -> None:
     assert doc["count"] == 3
     assert [p["id"] for p in doc["personas"]] == ["ada", "mia", "zed"]
     ada = doc["personas"][0]
-    assert list(ada) == [*Persona.model_fields, "url", "source", "review"]
+    assert list(ada) == [*Persona.model_fields, "evidence", "url", "source", "review"]
     assert ada["last_reviewed"] == "2026-03-01"
     assert ada["type"] == "decision-maker"
     assert ada["market"] == "b2b"
     assert ada["status"] == "active"
     assert ada["share"] == 12.5
     assert ada["quotes"] == [
-        {"text": "Plain quote", "source": None, "lang": None},
-        {"text": "Sourced quote", "source": "Interview 3", "lang": None},
+        {"text": "Plain quote", "source": None, "lang": None, "evidence": None},
+        {"text": "Sourced quote", "source": "Interview 3", "lang": None, "evidence": None},
     ]
     assert ada["demographics"] == {"Age": "41", "City": "Leeds"}  # text, as written
     assert ada["goals"] == ["Close the books in **5 days**"]  # Markdown stays raw
@@ -296,7 +296,7 @@ def test_example_site_publishes_personas_and_journeys_json(example_site: BuildRe
     assert hannah["url"] == "personas/hannah/"
     assert hannah["source"] == "personas/hannah.yaml"
     assert hannah["type"] == "decision-maker"
-    assert all(set(q) == {"text", "source", "lang"} for q in hannah["quotes"])
+    assert all(set(q) == {"text", "source", "lang", "evidence"} for q in hannah["quotes"])
     for record in personas["personas"]:
         assert (example_site.site / record["url"] / "index.html").is_file()
 

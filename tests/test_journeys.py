@@ -11,6 +11,7 @@ import pytest
 import yaml
 from conftest import (
     FIXED_TODAY,
+    REPO,
     BuildResult,
     body_soup,
     render_example,
@@ -321,7 +322,7 @@ def test_journey_links_resolve(example_site: BuildResult) -> None:
 
 
 def test_print_is_landscape_for_journey_pages_only() -> None:
-    css = (Path(__file__).parent.parent / "mkdocs_persona_plugin/render/assets/journey.css").read_text()
+    css = (REPO / "mkdocs_persona_plugin/render/assets/journey.css").read_text()
     assert "@page journey {\n  size: landscape;" in css
     assert "html:has(.pp-journey),\n  html:has(.pp-journey) body,\n  .pp-journey {\n" in css
     assert "@page {" not in css  # other pages keep the default orientation
@@ -421,7 +422,7 @@ def test_hostile_text_is_escaped_in_every_lane_and_in_the_svg(hostile_site: Buil
 def test_long_stage_names_wrap_in_their_column(hostile_site: BuildResult) -> None:
     soup = hostile_site.soup("journeys/evil/index.html")
     assert stage_headers(soup)[1].startswith("A very long stage name")
-    css = (Path(__file__).parent.parent / "mkdocs_persona_plugin/render/assets/journey.css").read_text()
+    css = (REPO / "mkdocs_persona_plugin/render/assets/journey.css").read_text()
     assert ".pp-jmap-stage-name {\n  display: block;" in css
     assert "overflow-wrap: anywhere;" in css
 

@@ -40,7 +40,10 @@ IGNORED = shutil.ignore_patterns(
 def _data_files() -> list[str]:
     """Every non-Python file the package needs at run time, as paths inside the wheel."""
     files = [PACKAGE / "py.typed"]
-    for folder in ("render/templates", "render/assets", "render/locales", "core/schemas", "images/fonts"):
+    folders = (
+        "render/templates", "render/assets", "render/locales", "core/schemas", "images/fonts"
+    )
+    for folder in folders:
         files.extend(p for p in (PACKAGE / folder).rglob("*") if p.is_file())
     return sorted(p.relative_to(REPO).as_posix() for p in files)
 

@@ -188,7 +188,7 @@ FIELD_CASES = [
     ("demographics:\n  Age: [38]", "5:8: demographics.Age: expected text, got a list"),
     (
         "goals:\n  - Close the books\n  -",
-        "6:4: goals[1]: expected text, got nothing (an empty value)",
+        "6:4: goals[1]: expected text or a mapping, got nothing (an empty value)",
     ),
     ("goals:\n  - ''", "5:5: goals[0]: must not be empty"),
     (

@@ -84,6 +84,7 @@ tools: [{v}]
 interests: [{v}]
 messaging:
   pitch: {v}
+  message: {v}
   vocabulary: [{v}]
   avoid: [{v}]
 research:
@@ -164,8 +165,10 @@ def test_free_text_is_published_as_written(tmp_path: Path, value: str) -> None:
     assert ada["role"] == {"Team size": value}
     for key in LIST_FIELDS:
         assert ada[key] == [value], key
-    assert ada["messaging"] == {"pitch": value, "vocabulary": [value], "avoid": [value]}
-    assert ada["research"]["sources"] == [value]
+    assert ada["messaging"] == {
+        "pitch": value, "message": value, "vocabulary": [value], "avoid": [value]
+    }
+    assert [s["title"] for s in ada["research"]["sources"]] == [value]
     assert ada["sections"] == {"Text": value, "List": [value]}
     assert ada["last_reviewed"] == "2026-03-14"  # typed fields stay typed
 
@@ -218,7 +221,10 @@ def test_null_in_an_optional_field_means_not_set(tmp_path: Path, value: str) -> 
 @pytest.mark.parametrize(
     ("yaml_text", "expected"),
     [
-        ("goals:\n  - ~\n", "personas/ada.yaml:5:5: goals[0]: expected text, got nothing"),
+        (
+            "goals:\n  - ~\n",
+            "personas/ada.yaml:5:5: goals[0]: expected text or a mapping, got nothing",
+        ),
         ("demographics:\n  Zip: null\n", "personas/ada.yaml:5:8: demographics.Zip: expected "
          "text, got nothing"),
     ],

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from .explain import Loc, explain, field_path, suggest
 from .models import (
+    CLAIM_FIELDS,
     JOURNEY_TYPED,
     PERSONA_TYPED,
     SLUG_PATTERN,
@@ -29,7 +30,7 @@ from .models import (
 from .photos import PhotoError, verify_photo
 from .problems import Problem, ValidationFailed
 from .starter import slugify
-from .suggestions import LIST_AT_MOST, Matcher, did_you_mean
+from .suggestions import LIST_AT_MOST, Matcher, closest, did_you_mean
 from .yamlsafe import LoadedYaml, TypedSpec, load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -424,10 +425,13 @@ def load_handbook(
     # One file at a time: read, validate, run the checks that need only that file, then keep
     # just what the cross-file checks need (a thousand full position maps cost ~60 MB).
     persona_files: list[_Parsed] = []
+    source_ids: dict[str, list[str]] = {}  # persona id -> the ids of its research sources
     for path in find_yaml_files(personas_dir):
         for parsed in _read([path], personas_dir, root, out, PERSONA_TYPED):
             persona = _validate(parsed, Persona, out)
             _check_dates(parsed, today, out)
+            if parsed.ident is not None:
+                source_ids[parsed.ident] = _check_evidence(parsed, out)
             photo = _check_photo(parsed, personas_dir, out)
             if persona is not None and photo is not None:
                 persona._photo_path = photo
@@ -457,6 +461,7 @@ def load_handbook(
         _check_related(parsed, known_personas, out)
     for parsed in journey_files:
         _check_journey_refs(parsed, known_personas, known_journeys, out)
+        _check_stage_evidence(parsed, source_ids, out)
 
     if out.problems:
         folders = {"persona": personas_dir, "journey": journeys_dir}
@@ -502,6 +507,8 @@ _CROSS_FILE_FIELDS = frozenset(
 
 #: The fields of a stage that may map persona ids to values.
 _STAGE_MAPPINGS = ("emotion", "emotion_note")
+#: The fields of a stage the cross-file checks read: those mappings and the evidence ids.
+_STAGE_CROSS_FILE = (*_STAGE_MAPPINGS, "evidence")
 
 
 def _cross_file_path(path: tuple[str | int, ...]) -> bool:
@@ -511,7 +518,7 @@ def _cross_file_path(path: tuple[str | int, ...]) -> bool:
         return False
     # Of a stage, only its emotion (and emotion_note) mappings are cross-checked: their keys
     # name personas.
-    return path[0] != "stages" or len(path) < 3 or path[2] in _STAGE_MAPPINGS
+    return path[0] != "stages" or len(path) < 3 or path[2] in _STAGE_CROSS_FILE
 
 
 def _slim(parsed: _Parsed) -> None:
@@ -523,7 +530,7 @@ def _slim(parsed: _Parsed) -> None:
     stages = data.get("stages")
     if isinstance(stages, list):
         data["stages"] = [
-            {k: st[k] for k in _STAGE_MAPPINGS if k in st} if isinstance(st, dict) else {}
+            {k: st[k] for k in _STAGE_CROSS_FILE if k in st} if isinstance(st, dict) else {}
             for st in stages
         ]
     loaded.data = data
@@ -549,6 +556,72 @@ def _check_related(parsed: _Parsed, known: _Known, out: _Collector) -> None:
         else:
             _check_ref(parsed, ("related", i), ref, known, out)
         seen.add(ref)
+
+
+def _unknown_source(ref: str, ids: list[str], whose: str) -> str:
+    """``no research source with id 'x'`` with the closest ids and, when few, all of them."""
+    if not ids:
+        return (
+            f"no research source with id '{ref}': {whose} no source with an id; give one under "
+            f"research.sources, e.g. '- {{title: Customer interviews, id: {ref}}}'"
+        )
+    message = f"no research source with id '{ref}'{did_you_mean(closest(ref, ids))}"
+    if len(ids) <= LIST_AT_MOST:
+        message += f" (known sources: {', '.join(ids)})"
+    return message
+
+
+def _check_evidence(parsed: _Parsed, out: _Collector) -> list[str]:
+    """Check a persona's source ids and the ids its items cite; return its source ids."""
+    data = parsed.data
+    research = data.get("research")
+    sources = research.get("sources") if isinstance(research, dict) else None
+    first: dict[str, int] = {}  # source id -> where it is first used
+    for i, source in enumerate(sources if isinstance(sources, list) else []):
+        ident = _slug(source.get("id")) if isinstance(source, dict) else None
+        if ident is None:
+            continue
+        if ident in first:
+            out.add(
+                parsed,
+                ("research", "sources", i, "id"),
+                f"source id '{ident}' is already used by research.sources[{first[ident]}]",
+            )
+            continue
+        first[ident] = i
+    ids = list(first)
+    for name in (*CLAIM_FIELDS, "quotes"):
+        items = data.get(name)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            cited = item.get("evidence") if isinstance(item, dict) else None
+            for j, ref in enumerate(cited if isinstance(cited, list) else []):
+                ident = _slug(ref)
+                if ident is not None and ident not in ids:
+                    whose = "this persona has"
+                    out.add(parsed, (name, i, "evidence", j), _unknown_source(ident, ids, whose))
+    return ids
+
+
+def _check_stage_evidence(
+    parsed: _Parsed, source_ids: dict[str, list[str]], out: _Collector
+) -> None:
+    """A stage cites the research sources of the journey's personas."""
+    data = parsed.data
+    members = [_slug(data.get("persona"))]
+    personas = data.get("personas")
+    members += [_slug(p) for p in personas] if isinstance(personas, list) else []
+    known = [m for m in dict.fromkeys(members) if m is not None and m in source_ids]
+    if not known:
+        return  # the persona references are reported on their own
+    ids = list(dict.fromkeys(i for m in known for i in source_ids[m]))
+    whose = f"{', '.join(known)} {'has' if len(known) == 1 else 'have'}"
+    stages = data.get("stages")
+    for s, stage in enumerate(stages if isinstance(stages, list) else []):
+        cited = stage.get("evidence") if isinstance(stage, dict) else None
+        for j, ref in enumerate(cited if isinstance(cited, list) else []):
+            ident = _slug(ref)
+            if ident is not None and ident not in ids:
+                out.add(parsed, ("stages", s, "evidence", j), _unknown_source(ident, ids, whose))
 
 
 def _check_journey_refs(

@@ -152,7 +152,7 @@ Date = Annotated[dt.date, BeforeValidator(_strict_date)]
 PERSONA_TYPED: dict[str, Any] = {
     "last_reviewed": True,
     "share": True,
-    "research": {"interviews": True},
+    "research": {"interviews": True, "sources": {"*": {"date": True}}},
 }
 #: The typed fields of a journey file (``"*"``: every stage; ``emotion`` with its mapping).
 JOURNEY_TYPED: dict[str, Any] = {
@@ -209,6 +209,10 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, populate_by_name=True)
 
 
+#: The ids of research sources a claim cites (``research.sources[].id``).
+EvidenceIds = Annotated[list[Slug], Field(min_length=1, max_length=20)]
+
+
 class Quote(_Strict):
     """A real quote from research, with where it came from."""
 
@@ -220,12 +224,52 @@ class Quote(_Strict):
         default=None,
         description="The quote's language when it is not the persona's, e.g. 'zh' or 'de'.",
     )
+    evidence: EvidenceIds | None = Field(
+        default=None, description="Ids of the research sources behind the quote."
+    )
+
+
+class Claim(_Strict):
+    """A list item that cites the research behind it: ``{text: ..., evidence: [id, ...]}``."""
+
+    text: Text = Field(description="The item (inline Markdown).")
+    evidence: EvidenceIds = Field(
+        description="Ids of the research sources (research.sources[].id) behind it."
+    )
+
+
+#: A list of items, each text or a :class:`Claim` citing its evidence.
+ClaimList = Annotated[list[Text | Claim], Field(max_length=MAX_ITEMS)]
+#: The persona lists whose items may cite evidence, in page order.
+CLAIM_FIELDS: tuple[str, ...] = (
+    "goals", "challenges", "motivations", "needs", "objections", "behaviors",
+)
+
+
+class Source(_Strict):
+    """A research source: what the persona is based on."""
+
+    title: Line = Field(description="What the source is, e.g. 'Customer interviews, Q1 2026'.")
+    id: Slug | None = Field(
+        default=None, description="An id that claims cite in their 'evidence' lists."
+    )
+    date: Date | None = Field(
+        default=None, description="When the research was done (YYYY-MM-DD)."
+    )
+    url: Line | None = Field(default=None, description="Where to read it.")
+    kind: Line | None = Field(
+        default=None, description="What kind of research, e.g. 'interviews' or 'survey'."
+    )
 
 
 class Messaging(_Strict):
     """How to talk to this persona."""
 
     pitch: Text | None = Field(default=None, description="The elevator pitch for this persona.")
+    message: Text | None = Field(
+        default=None,
+        description="The marketing message: what we say to this persona in campaigns.",
+    )
     vocabulary: TextList = Field(default_factory=list, description="Words and phrases to use.")
     avoid: TextList = Field(default_factory=list, description="Words and phrases to avoid.")
 
@@ -236,8 +280,16 @@ class Research(_Strict):
     interviews: Annotated[int, Field(strict=True, ge=0), BeforeValidator(_whole)] | None = Field(
         default=None, description="How many interviews the persona is based on."
     )
-    sources: TextList = Field(default_factory=list, description="Data sources used.")
+    sources: Annotated[list[Line | Source], Field(max_length=MAX_ITEMS)] = Field(
+        default_factory=list,
+        description="Data sources used: text, or {title, id, date, url, kind}.",
+    )
     confidence: Confidence | None = Field(default=None, description="low, medium or high.")
+
+    @property
+    def source_list(self) -> list[Source]:
+        """Sources, each as a :class:`Source`."""
+        return [s if isinstance(s, Source) else Source(title=s) for s in self.sources]
 
 
 #: A review interval (``90 days``, ``6 months``, ``quarterly``); never a bare number.
@@ -333,12 +385,24 @@ class Persona(_FromFile):
     role: Annotated[dict[Line, FactValue], Field(max_length=MAX_ITEMS)] = Field(
         default_factory=dict, description="Job facts: label to value, in the order written."
     )
-    goals: TextList = Field(default_factory=list, description="What they want to achieve.")
-    challenges: TextList = Field(default_factory=list, description="Pain points.")
-    motivations: TextList = Field(default_factory=list, description="What drives them.")
-    needs: TextList = Field(default_factory=list, description="Jobs to be done.")
-    objections: TextList = Field(default_factory=list, description="Objections sales will hear.")
-    behaviors: TextList = Field(default_factory=list, description="Habits and behaviours.")
+    goals: ClaimList = Field(
+        default_factory=list, description="What they want to achieve. Text, or {text, evidence}."
+    )
+    challenges: ClaimList = Field(
+        default_factory=list, description="Pain points. Text, or {text, evidence}."
+    )
+    motivations: ClaimList = Field(
+        default_factory=list, description="What drives them. Text, or {text, evidence}."
+    )
+    needs: ClaimList = Field(
+        default_factory=list, description="Jobs to be done. Text, or {text, evidence}."
+    )
+    objections: ClaimList = Field(
+        default_factory=list, description="Objections sales will hear. Text, or {text, evidence}."
+    )
+    behaviors: ClaimList = Field(
+        default_factory=list, description="Habits and behaviours. Text, or {text, evidence}."
+    )
     channels: TextList = Field(default_factory=list, description="Where they get information.")
     tools: TextList = Field(default_factory=list, description="Tools they use today.")
     interests: TextList = Field(default_factory=list, description="Interests.")
@@ -378,6 +442,36 @@ class Persona(_FromFile):
     def _valid_interval(cls, value: str | None) -> str | None:
         return _check_interval(value)
 
+    _claims: dict[str, list[Claim | None]] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _plain_items(self) -> Persona:
+        # Pages, exports and templates read these lists as text; the evidence stays reachable
+        # through claims().
+        for name in CLAIM_FIELDS:
+            items = getattr(self, name)
+            if any(isinstance(item, Claim) for item in items):
+                self._claims[name] = [i if isinstance(i, Claim) else None for i in items]
+                setattr(self, name, [i.text if isinstance(i, Claim) else i for i in items])
+        return self
+
+    def claims(self, name: str) -> list[Claim]:
+        """The items of list ``name`` (one of :data:`CLAIM_FIELDS`), each with its evidence
+        (an empty list for an item that cites none)."""
+        cited = self._claims.get(name, [])
+        items: list[str] = getattr(self, name)
+        out: list[Claim] = []
+        for i, text in enumerate(items):
+            claim = cited[i] if i < len(cited) else None
+            out.append(claim or Claim.model_construct(text=text, evidence=[]))
+        return out
+
+    @property
+    def sources_by_id(self) -> dict[str, Source]:
+        """The research sources that have an id."""
+        research = self.research
+        return {s.id: s for s in research.source_list if s.id} if research else {}
+
     @property
     def quote_list(self) -> list[Quote]:
         """Quotes, each as a :class:`Quote`."""
@@ -415,6 +509,10 @@ class Stage(_Strict):
         default=None,
         description="Why the persona feels this way (inline Markdown); for several personas a "
         "mapping of persona id to that text.",
+    )
+    evidence: EvidenceIds | None = Field(
+        default=None,
+        description="Ids of the research sources (of the journey's personas) behind this stage.",
     )
 
 

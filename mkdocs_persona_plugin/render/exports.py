@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..core.loader import Handbook
-from ..core.models import Journey, Persona
+from ..core.models import CLAIM_FIELDS, Journey, Persona
 from ..core.reviews import ReviewStatus
 from .safejson import inert_json
 
@@ -127,10 +127,25 @@ def persona_record(
     """One persona as a JSON-ready dict (model fields in order, then url, source, review)."""
     data = persona.model_dump(mode="json")
     data["quotes"] = [quote.model_dump(mode="json") for quote in persona.quote_list]
+    if persona.research is not None:
+        data["research"]["sources"] = [
+            source.model_dump(mode="json") for source in persona.research.source_list
+        ]
+    data["evidence"] = evidence_records(persona)
     data["url"] = url
     data["source"] = persona.source_rel
     data["review"] = review_record(review)
     return data
+
+
+def evidence_records(persona: Persona) -> list[dict[str, Any]]:
+    """Each list item that cites evidence: ``{"field", "index", "text", "sources"}``."""
+    return [
+        {"field": name, "index": i, "text": claim.text, "sources": list(claim.evidence)}
+        for name in CLAIM_FIELDS
+        for i, claim in enumerate(persona.claims(name))
+        if claim.evidence
+    ]
 
 
 def journey_record(
