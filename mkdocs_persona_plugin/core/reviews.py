@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from .evidence import EvidenceSummary, evidence_summary
 from .intervals import Interval, add_months, parse_interval
 from .models import Journey, Persona, Status
 from .urls import join, page_url
@@ -110,6 +111,13 @@ class ReviewItem:
     kind: str  # "persona" or "journey"
     item: Persona | Journey
     status: ReviewStatus
+    #: A persona's evidence (``None`` for journeys, or when evidence age is not checked).
+    evidence: EvidenceSummary | None = None
+
+    @property
+    def evidence_stale(self) -> bool:
+        """Whether the persona's newest research is older than ``evidence_max_age``."""
+        return self.evidence is not None and self.evidence.stale
 
     @property
     def id(self) -> str:
@@ -151,9 +159,13 @@ def review_items(
     today: dt.date,
     default_interval: Interval,
     due_soon: Interval,
+    evidence_max_age: Interval | None = None,
 ) -> list[ReviewItem]:
     """Every tracked item (all personas; journeys with ``last_reviewed``), retired included,
-    sorted by next review date, then personas before journeys, then by title."""
+    sorted by next review date, then personas before journeys, then by title.
+
+    With ``evidence_max_age``, each persona also carries its :class:`EvidenceSummary`.
+    """
     items: list[ReviewItem] = []
     records: list[tuple[str, Persona | Journey]] = [
         *(("persona", p) for p in handbook.personas.values()),
@@ -163,8 +175,12 @@ def review_items(
         status = review_status(
             record, today=today, default_interval=default_interval, due_soon=due_soon
         )
-        if status.state is not ReviewState.unscheduled:
-            items.append(ReviewItem(kind, record, status))
+        if status.state is ReviewState.unscheduled:
+            continue
+        evidence = None
+        if evidence_max_age is not None and isinstance(record, Persona):
+            evidence = evidence_summary(record, today=today, max_age=evidence_max_age)
+        items.append(ReviewItem(kind, record, status, evidence))
     return sorted(items, key=item_sort_key)
 
 
