@@ -338,18 +338,18 @@ def usage_error(*args: str) -> str:
 def test_unknown_command_lists_every_command() -> None:
     assert usage_error("generat") == (
         "mkdocs-persona: error: unknown command 'generat'; use one of: validate, schema, new, "
-        "export, review"
+        "export, review, generate; did you mean 'generate'?"
     )
 
 
 def test_unknown_command_suggests_the_closest() -> None:
     assert usage_error("valdate") == (
         "mkdocs-persona: error: unknown command 'valdate'; use one of: validate, schema, new, "
-        "export, review; did you mean 'validate'?"
+        "export, review, generate; did you mean 'validate'?"
     )
     assert usage_error("reveiw", "--owner", "x") == (
         "mkdocs-persona: error: unknown command 'reveiw'; use one of: validate, schema, new, "
-        "export, review; did you mean 'review'?"
+        "export, review, generate; did you mean 'review'?"
     )
 
 
@@ -372,7 +372,7 @@ def test_unknown_command_lists_commands_registered_later(
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
         "mkdocs-persona: error: unknown command 'publsh'; use one of: validate, schema, new, "
-        "export, review, publish; did you mean 'publish'?"
+        "export, review, generate, publish; did you mean 'publish'?"
     )
 
 

@@ -172,8 +172,7 @@ def test_configuration_page_lists_every_option_with_its_default() -> None:
 
 def test_command_line_page_documents_every_command_and_option() -> None:
     text = (DOCS / "guide/command-line.md").read_text(encoding="utf-8")
-    cli._register_extras()
-    parser = cli.build_parser()
+    parser = cli.app.build_parser()
     commands = next(a for a in parser._actions if a.dest == "command").choices
     assert isinstance(commands, dict)
     for name, sub in commands.items():

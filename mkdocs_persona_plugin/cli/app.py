@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "new": "new",
     "export": "export",
     "review": "review",
+    "generate": "generate",
 }
 
 

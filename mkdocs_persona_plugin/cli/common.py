@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..core.intervals import resolve_today
 from ..core.loader import Handbook, load_handbook
 from ..core.problems import Problem, ValidationFailed, format_github, format_json, format_text
 from ..core.project import ProjectOptions, find_project
+from ..core.site_options import site_config
 
 Handler = Callable[[argparse.Namespace], int]
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
@@ -22,6 +24,12 @@ def project_of(args: argparse.Namespace) -> ProjectOptions:
     if getattr(args, "journeys", None):
         project.journeys_dir = Path(args.journeys).absolute()
     return project
+
+
+def site_of(project: ProjectOptions) -> dict[str, Any]:
+    """The top level of the project's ``mkdocs.yml`` or ``zensical.toml`` (empty when there
+    is none)."""
+    return site_config(project.config_file)
 
 
 def load_project(args: argparse.Namespace) -> tuple[ProjectOptions, Handbook | None, list[Problem]]:
@@ -53,7 +61,8 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     """The options every command that reads the project takes."""
     parser.add_argument(
         "-f", "--config-file", type=Path, default=None,
-        help="mkdocs.yml to read the plugin options from (default: ./mkdocs.yml if present)",
+        help="mkdocs.yml (or zensical.toml) to read the plugin options from "
+             "(default: ./mkdocs.yml, else ./zensical.toml, if present)",
     )
     parser.add_argument("--personas", metavar="DIR", help="personas folder (overrides mkdocs.yml)")
     parser.add_argument("--journeys", metavar="DIR", help="journeys folder (overrides mkdocs.yml)")

@@ -11,22 +11,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from ..core.intervals import parse_interval
-from ..core.loader import Handbook
 from ..core.models import Journey, Persona
-from ..core.options import HandbookOptions
 from ..core.problems import format_text
-from ..core.project import ProjectOptions, _TolerantLoader
 from ..core.reviews import plural
+from ..core.site_options import handbook_options
 from ..render import exports
+from ..render.build import make_context
 from ..render.pages.exports import url_of
-from ..render.site import BuildContext, make_environment
-from ..render.strings import Strings
-from .common import load_project
+from ..render.site import BuildContext
+from .common import load_project, site_of
 
 FORMATS = ("json", "csv")
 
@@ -44,43 +38,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write to FILE instead of standard output")
     parser.add_argument("--today", metavar="YYYY-MM-DD",
                         help="date review states are computed for (default: today)")
-
-
-def _site_config(args: argparse.Namespace) -> dict[str, Any] | None:
-    """The top level of ``mkdocs.yml``, or ``None`` when there is none."""
-    path: Path = args.config_file or Path.cwd() / "mkdocs.yml"
-    if not path.is_file():
-        return None
-    try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (yaml.YAMLError, UnicodeDecodeError, OSError):
-        return None
-    return config if isinstance(config, dict) else {}
-
-
-def build_context(
-    project: ProjectOptions, handbook: Handbook, site: dict[str, Any] | None
-) -> BuildContext:
-    """A build context equivalent to the site build's (raises ``ValueError`` on bad options)."""
-    opts = project.options
-    options = HandbookOptions(
-        project_root=project.root,
-        personas_dir=project.personas_dir,
-        journeys_dir=project.journeys_dir,
-        cache_dir=project.root / str(opts.get("cache_dir", ".cache/plugin/persona")),
-        today=handbook.today,
-        url_prefix=str(opts.get("url_prefix") or "").strip("/"),
-        use_directory_urls=bool((site or {}).get("use_directory_urls", True)),
-        journey_pages=bool(opts.get("journey_pages", True)),
-        review_every=parse_interval(str(opts.get("review_every", "1 year"))),
-        due_soon=parse_interval(str(opts.get("due_soon", "30 days"))),
-    )
-    return BuildContext(
-        handbook=handbook,
-        options=options,
-        strings=Strings(options.language),
-        env=make_environment(),
-    )
 
 
 def render(ctx: BuildContext, kind: str, fmt: str, *, urls: bool = True) -> str:
@@ -112,13 +69,13 @@ def run(args: argparse.Namespace) -> int:
         print(format_text(problems), file=sys.stderr)
         print(f"{plural(len(problems), 'problem')} found; nothing exported.", file=sys.stderr)
         return 2
-    site = _site_config(args)
     try:
-        ctx = build_context(project, handbook, site)
+        options = handbook_options(project, site_of(project), handbook.today)
     except ValueError as exc:
-        print(f"error: persona plugin option: {exc}", file=sys.stderr)
+        print(f"error: persona plugin option {exc}", file=sys.stderr)
         return 2
-    text = render(ctx, args.kind, args.format, urls=site is not None)
+    ctx = make_context(handbook, options)
+    text = render(ctx, args.kind, args.format, urls=project.config_file is not None)
     if args.output is None:
         _write_stdout(text)
         return 0

@@ -15,27 +15,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import re
 import sys
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
-from urllib.parse import urljoin, urlsplit
 
-import yaml
-
-from ..core.intervals import parse_interval
 from ..core.loader import Handbook
-from ..core.options import HandbookOptions
 from ..core.problems import Problem, format_github, format_json, format_text
-from ..core.project import ProjectOptions, _TolerantLoader
 from ..core.reviews import ReviewItem, ReviewState, count_states, plural, review_items, when_text
+from ..core.site_options import handbook_options
 from ..core.suggestions import closest, did_you_mean
+from ..render.build import make_context
 from ..render.review_feeds import absolute_url, page_url, reviews_document
-from ..render.site import BuildContext, make_environment
-from ..render.strings import Strings
-from .common import load_project
+from ..render.site import BuildContext
+from .common import load_project, site_of
 
 FORMATS = ("text", "json", "markdown", "github")
 FAIL_ON = ("overdue", "due-soon")
@@ -67,95 +59,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "SOURCE_DATE_EPOCH or the current date in UTC)")
     parser.add_argument("--all", action="store_true",
                         help="list every tracked item, not only overdue and due-soon ones")
-
-
-# Options -----------------------------------------------------------------------------------
-def site_config(config_file: Path | None, root: Path) -> dict[str, Any]:
-    """The top level of ``mkdocs.yml`` (empty when there is none or it cannot be read)."""
-    path = config_file or root / "mkdocs.yml"
-    if not path.is_file():
-        return {}
-    try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (yaml.YAMLError, UnicodeDecodeError, OSError):
-        return {}
-    return config if isinstance(config, dict) else {}
-
-
-def default_edit_uri(repo_url: str) -> str:
-    """MkDocs' default ``edit_uri`` for a ``repo_url`` on a known host."""
-    host = (urlsplit(repo_url).hostname or "").lower()
-    if host in ("github.com", "gitlab.com"):
-        return "edit/master/docs/"
-    if host == "bitbucket.org":
-        return "src/default/docs/"
-    return ""
-
-
-def edit_url_base(site: dict[str, Any], plugin: dict[str, Any], root: Path) -> str:
-    """The prefix of YAML edit links, computed like the plugin does from ``mkdocs.yml``."""
-    repo_url = str(site.get("repo_url") or "")
-    if not repo_url:
-        return ""
-    edit_uri = plugin.get("edit_uri")
-    if edit_uri is None:
-        site_edit = site.get("edit_uri")
-        edit_uri = default_edit_uri(repo_url) if site_edit is None else str(site_edit or "")
-        docs_dir = root / str(site.get("docs_dir") or "docs")
-        docs = os.path.relpath(docs_dir, root).replace(os.sep, "/").strip("/")
-        stripped = edit_uri.rstrip("/")
-        if stripped.endswith("/" + docs):
-            edit_uri = stripped[: -len(docs)]
-        elif not edit_uri:
-            return ""
-    edit_uri = str(edit_uri)
-    if not edit_uri.endswith("/"):
-        edit_uri += "/"
-    return urljoin(repo_url.rstrip("/") + "/", edit_uri)
-
-
-def handbook_options(
-    project: ProjectOptions, site: dict[str, Any], today: dt.date
-) -> HandbookOptions:
-    """The options the build would use (raises ``ValueError`` naming a bad option)."""
-    opts = project.options
-    intervals = {}
-    for name, default in (("review_every", "1 year"), ("due_soon", "30 days")):
-        try:
-            intervals[name] = parse_interval(str(opts.get(name) or default))
-        except ValueError as exc:
-            raise ValueError(f"{name}: {exc}") from None
-    theme = site.get("theme") if isinstance(site.get("theme"), dict) else {}
-    language = str((theme or {}).get("language") or (theme or {}).get("locale") or "en")
-    strings = opts.get("strings") if isinstance(opts.get("strings"), dict) else {}
-    return HandbookOptions(
-        project_root=project.root,
-        personas_dir=project.personas_dir,
-        journeys_dir=project.journeys_dir,
-        cache_dir=project.root / ".cache",
-        today=today,
-        url_prefix=str(opts.get("url_prefix") or "").strip("/"),
-        use_directory_urls=bool(site.get("use_directory_urls", True)),
-        site_name=str(site.get("site_name") or ""),
-        site_url=str(site.get("site_url") or ""),
-        language=language,
-        strings={str(k): str(v) for k, v in (strings or {}).items()},
-        edit_url_base=edit_url_base(site, opts, project.root),
-        journey_pages=bool(opts.get("journey_pages", True)),
-        tracker=bool(opts.get("tracker", True)),
-        review_every=intervals["review_every"],
-        due_soon=intervals["due_soon"],
-    )
-
-
-def context(handbook: Handbook, options: HandbookOptions) -> BuildContext:
-    """A build context like the site build's, for addresses and records."""
-    return BuildContext(
-        handbook=handbook,
-        options=options,
-        strings=Strings(options.language, options.strings),
-        env=make_environment(),
-    )
 
 
 # Selection ---------------------------------------------------------------------------------
@@ -420,9 +323,8 @@ def run(args: argparse.Namespace) -> int:
     if problems or handbook is None:
         _print_problems(problems, args.format)
         return 2
-    site = site_config(args.config_file, project.root)
     try:
-        options = handbook_options(project, site, handbook.today)
+        options = handbook_options(project, site_of(project), handbook.today)
     except ValueError as exc:
         print(f"error: persona plugin option {exc}", file=sys.stderr)
         return 2
@@ -431,7 +333,7 @@ def run(args: argparse.Namespace) -> int:
         if error:
             print(f"error: {error}", file=sys.stderr)
             return 2
-    ctx = context(handbook, options)
+    ctx = make_context(handbook, options)
     tracked = review_items(
         handbook, today=handbook.today, default_interval=options.review_every,
         due_soon=options.due_soon,

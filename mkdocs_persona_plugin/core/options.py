@@ -28,6 +28,10 @@ class HandbookOptions:
     today: dt.date
     url_prefix: str = ""
     use_directory_urls: bool = True
+    #: Every page as ``<name>/index.md`` (its own folder), so that a page's file and its
+    #: address share a folder: relative links in the pages' HTML then read the same whether
+    #: a host keeps them as written (MkDocs) or reads them from the Markdown file (Zensical).
+    folder_pages: bool = False
     site_name: str = ""
     site_url: str = ""
     language: str = "en"

@@ -1,16 +1,23 @@
-"""Find the plugin's options in a project's ``mkdocs.yml`` without importing mkdocs.
+"""Find the plugin's options in a project's configuration without importing mkdocs.
 
 The command line uses this so that ``mkdocs-persona validate`` checks the same folders, with
-the same review interval and "today", as the site build.
+the same review interval and "today", as the site build. The configuration is ``mkdocs.yml``
+(the plugin's entry under ``plugins:``) or, for a Zensical site, ``zensical.toml`` (the
+``[project]`` table, with the options under ``[project.plugins.persona]``; Zensical ignores
+plugins it does not know).
 """
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+#: The configuration files looked for in the current folder, in this order.
+CONFIG_NAMES = ("mkdocs.yml", "zensical.toml")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -32,28 +39,69 @@ class ProjectOptions:
     personas_dir: Path
     journeys_dir: Path
     options: dict[str, Any]
+    config_file: Path | None = None  # the configuration read (None: none was found)
+
+
+def _load_toml(text: str) -> Any:
+    try:
+        toml = importlib.import_module("tomllib")
+    except ModuleNotFoundError:  # Python 3.10 has no tomllib; Zensical installs tomli
+        toml = importlib.import_module("tomli")
+    document = toml.loads(text)
+    project = document.get("project")
+    return project if isinstance(project, dict) else document
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The site configuration in ``path`` (``.toml``: Zensical's ``[project]`` table), or an
+    empty one when it is missing or cannot be read."""
+    if not path.is_file():
+        return {}
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix.lower() == ".toml":
+            config = _load_toml(text)
+        else:
+            config = yaml.load(text, Loader=_TolerantLoader)
+    except (ValueError, yaml.YAMLError, UnicodeDecodeError, OSError, ImportError):
+        return {}  # tomllib's TOMLDecodeError is a ValueError
+    return config if isinstance(config, dict) else {}
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The ``persona`` plugin's options in a site configuration (``plugins`` as a list of
+    names and one-entry mappings, or as a mapping)."""
+    plugins = config.get("plugins")
+    options: dict[str, Any] = {}
+    if isinstance(plugins, list):
+        for entry in plugins:
+            if isinstance(entry, dict) and isinstance(entry.get("persona"), dict):
+                options = dict(entry["persona"])
+    elif isinstance(plugins, dict):
+        options = dict(plugins.get("persona") or {})
+    return options
+
+
+def find_config(cwd: Path) -> Path | None:
+    """The configuration file in ``cwd`` (see :data:`CONFIG_NAMES`), if any."""
+    return next((cwd / n for n in CONFIG_NAMES if (cwd / n).is_file()), None)
 
 
 def find_project(config_file: Path | None = None, cwd: Path | None = None) -> ProjectOptions:
-    """Options from ``config_file`` (default: ``mkdocs.yml`` in ``cwd`` if present)."""
+    """Options from ``config_file`` (default: ``mkdocs.yml`` or ``zensical.toml`` in ``cwd``)."""
     cwd = (cwd or Path.cwd()).absolute()
-    path = config_file or (cwd / "mkdocs.yml")
+    path = config_file or find_config(cwd) or cwd / CONFIG_NAMES[0]
     options: dict[str, Any] = {}
     root = cwd
+    found = None
     if path.is_file():
-        root = path.absolute().parent
-        try:
-            config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-        except (yaml.YAMLError, UnicodeDecodeError):
-            config = None
-        for entry in (config or {}).get("plugins", []) or [] if isinstance(config, dict) else []:
-            if isinstance(entry, dict) and isinstance(entry.get("persona"), dict):
-                options = dict(entry["persona"])
-        if isinstance(config, dict) and isinstance(config.get("plugins"), dict):
-            options = dict(config["plugins"].get("persona") or {})
+        found = path.absolute()
+        root = found.parent
+        options = plugin_options(read_config(path))
     return ProjectOptions(
         root=root,
         personas_dir=root / str(options.get("personas_dir", "personas")),
         journeys_dir=root / str(options.get("journeys_dir", "journeys")),
         options=options,
+        config_file=found,
     )

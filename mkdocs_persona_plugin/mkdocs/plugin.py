@@ -40,6 +40,7 @@ from ..render.site import (
     BODY_MARKER,
     PACKAGE_ASSETS,
     Output,
+    asset_names,
     describe_template_error,
 )
 from ..render.strings import Strings
@@ -92,7 +93,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         root = Path(config.config_file_path or ".").absolute().parent
         options = self._options(config, root)
         self.options = options
-        for asset in _asset_names():
+        for asset in asset_names():
             uri = f"{ASSET_DIR}/{asset}"
             if asset.endswith(".css") and uri not in config.extra_css:
                 # First, so the site's own extra_css overrides the plugin's rules.
@@ -247,7 +248,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.handbook is None or self.options is None:
             return files
-        for asset in _asset_names():
+        for asset in asset_names():
             path = PACKAGE_ASSETS / asset
             files.append(File.generated(config, f"{ASSET_DIR}/{asset}", abs_src_path=str(path)))
         for out in list(self.outputs.values()):
@@ -363,11 +364,6 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
                 f"{len(self.stale_problems)} problem(s) in persona/journey files are still "
                 "unresolved (see above)."
             )
-
-
-def _asset_names() -> list[str]:
-    """The stylesheets and scripts every handbook page loads (``assets/*.css``/``*.js``)."""
-    return sorted(p.name for p in PACKAGE_ASSETS.iterdir() if p.suffix in (".css", ".js"))
 
 
 def _walk(items: list[Any]) -> list[Page]:

@@ -32,6 +32,19 @@ def generators() -> list[Generator]:
     ]
 
 
+def make_context(
+    handbook: Handbook, options: HandbookOptions, *, images: Any = None
+) -> BuildContext:
+    """The build context for ``handbook``: its strings, templates and (optional) images."""
+    return BuildContext(
+        handbook=handbook,
+        options=options,
+        strings=Strings(options.language, options.strings),
+        env=make_environment(options.template_dirs),
+        images=images,
+    )
+
+
 def build_outputs(
     handbook: Handbook,
     options: HandbookOptions,
@@ -39,13 +52,7 @@ def build_outputs(
     images: Any = None,
 ) -> list[Output]:
     """Every generated page and asset for ``handbook`` (assets given as text are packed)."""
-    ctx = BuildContext(
-        handbook=handbook,
-        options=options,
-        strings=Strings(options.language, options.strings),
-        env=make_environment(options.template_dirs),
-        images=images,
-    )
+    ctx = make_context(handbook, options, images=images)
     outputs: list[Output] = []
     for generate in generators():
         for out in generate(ctx):

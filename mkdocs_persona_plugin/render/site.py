@@ -8,6 +8,7 @@ does not import mkdocs.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 import zlib
 from collections.abc import Iterable
@@ -150,9 +151,19 @@ class BuildContext:
         """The path of the review tracker page."""
         return self.src("reviews", "index.md")
 
+    def page_file(self, src_uri: str) -> str:
+        """Where the page ``src_uri`` is written: ``src_uri`` itself, or with the
+        ``folder_pages`` option ``x/name/index.md`` for ``x/name.md``."""
+        if not self.options.folder_pages or not src_uri.endswith(".md"):
+            return src_uri
+        stem = src_uri[: -len(".md")]
+        if posixpath.basename(stem) in ("index", "README"):
+            return src_uri
+        return f"{stem}/index.md"
+
     def url_of(self, src_uri: str) -> str:
         """The site-root-relative URL of a generated file."""
-        return page_url(src_uri, self.options.use_directory_urls)
+        return page_url(self.page_file(src_uri), self.options.use_directory_urls)
 
     def link(self, target_src: str, from_src: str) -> str:
         """A relative link from the page ``from_src`` to the file or page ``target_src``."""
@@ -229,7 +240,7 @@ class BuildContext:
 
         body = _CHROME.sub(slot, _compact(body.strip()))
         return Output(
-            src_uri=src_uri,
+            src_uri=self.page_file(src_uri),
             content=text,
             body=body,
             chrome=chrome,
@@ -256,6 +267,11 @@ def _compact(html_text: str) -> str:
     if html_text.isascii() or not _WIDE.search(html_text):
         return html_text
     return _WIDE.sub(lambda m: f"&#{ord(m.group(0))};", html_text)
+
+
+def asset_names() -> list[str]:
+    """The stylesheets and scripts every handbook page loads (``assets/*.css`` and ``*.js``)."""
+    return sorted(p.name for p in PACKAGE_ASSETS.iterdir() if p.suffix in (".css", ".js"))
 
 
 def safe_title(title: str) -> str:

@@ -68,8 +68,15 @@
     Array.prototype.forEach.call(document.querySelectorAll(".pp-jmap-section"), initSection);
   }
 
+  /* Material's and Zensical's instant navigation (document$) re-run init on every page. A
+     page that carries this script in its content (mkdocs-persona generate) runs it again on
+     each visit: subscribe once per window. */
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
+    var loaded = (window.ppScripts = window.ppScripts || {});
+    if (!loaded.journey) {
+      loaded.journey = true;
+      window.document$.subscribe(init);
+    }
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

@@ -186,8 +186,15 @@
     Array.prototype.forEach.call(document.querySelectorAll(".pp-persona"), initPrint);
   }
 
+  /* Material's and Zensical's instant navigation (document$) re-run init on every page. A
+     page that carries this script in its content (mkdocs-persona generate) runs it again on
+     each visit: subscribe once per window. */
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
+    var loaded = (window.ppScripts = window.ppScripts || {});
+    if (!loaded.persona) {
+      loaded.persona = true;
+      window.document$.subscribe(init);
+    }
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

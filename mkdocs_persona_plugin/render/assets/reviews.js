@@ -400,8 +400,15 @@
     for (var j = 0; j < trackers.length; j++) initTracker(trackers[j]);
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init); /* Material's instant navigation */
+  /* Material's and Zensical's instant navigation (document$) re-run init on every page. A
+     page that carries this script in its content (mkdocs-persona generate) runs it again on
+     each visit: subscribe once per window. */
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    var loaded = (window.ppScripts = window.ppScripts || {});
+    if (!loaded.reviews) {
+      loaded.reviews = true;
+      window.document$.subscribe(init);
+    }
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
