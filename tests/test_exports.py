@@ -211,7 +211,8 @@ def test_cli_csv_personas_flat_columns_and_injection(tmp_path: Path) -> None:
     )
     result = run_cli("export", "--format", "csv", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == ",".join(exports.PERSONA_COLUMNS)
+    header = result.stdout.splitlines()[0].split(",")
+    assert header[:3] == ["id", "name", "type"] and header[-3:] == ["related", "source", "url"]
     rows = {row["id"]: row for row in _csv(result.stdout)}
     assert list(rows) == ["ada", "evil", "mia"]
     evil = rows["evil"]
@@ -340,3 +341,65 @@ def test_site_options_move_or_drop_the_exports(tmp_path: Path) -> None:
     assert result.returncode == 0, result.log
     assert not (result.site / "personas.json").exists()
     assert not (result.site / "journeys.json").exists()
+
+
+CSV_PERSONA = """\
+name: Ada
+owner: "@research"
+last_reviewed: 2026-03-01
+bio: Runs finance for a **small** firm.
+demographics: {Age: "41", City: Leeds}
+role: {Title: Finance lead, "=Team": "+3"}
+goals:
+  - Close fast
+  - text: Trust the numbers
+    evidence: [int-26]
+quotes:
+  - text: I re-check every total.
+    source: Interview 3
+    evidence: [int-26]
+  - Plain quote
+messaging:
+  pitch: Close in days.
+  message: Month-end without the spreadsheets.
+  vocabulary: [close, audit]
+  avoid: [disrupt]
+research:
+  interviews: 12
+  confidence: high
+  sources:
+    - Old notes
+    - {title: Interviews, id: int-26, date: 2026-02-01, kind: interviews, url: "https://example.invalid/i"}
+"""
+
+
+def test_csv_holds_what_the_persona_method_is_built_on(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path, personas={"ada.yaml": CSV_PERSONA, "mia.yaml": CSV_PERSONA.replace(
+            "name: Ada", "name: Mia"
+        ).replace('demographics: {Age: "41", City: Leeds}', "demographics: {Income: High}")},
+    )
+    result = run_cli("export", "--format", "csv", cwd=project)
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.splitlines()[0].split(",")
+    # One column per demographics and role label, in order of first use.
+    assert header[13:19] == [
+        "tags", "demographics.Age", "demographics.City", "demographics.Income", "role.Title",
+        "role.=Team",
+    ]
+    ada = {row["id"]: row for row in _csv(result.stdout)}["ada"]
+    assert ada["bio"] == "Runs finance for a **small** firm."
+    assert (ada["demographics.Age"], ada["demographics.City"]) == ("41", "Leeds")
+    assert ada["demographics.Income"] == ""
+    assert ada["role.=Team"] == "'+3"  # a spreadsheet would compute +3: defused
+    assert ada["quotes"] == "\u201cI re-check every total.\u201d \u2014 Interview 3 [int-26]; " \
+        "\u201cPlain quote\u201d"
+    assert ada["messaging.pitch"] == "Close in days."
+    assert ada["messaging.message"] == "Month-end without the spreadsheets."
+    assert ada["messaging.vocabulary"] == "close; audit"
+    assert ada["messaging.avoid"] == "disrupt"
+    assert (ada["research.interviews"], ada["research.confidence"]) == ("12", "high")
+    assert ada["research.sources"] == (
+        "Old notes; Interviews (int-26, 2026-02-01, interviews) https://example.invalid/i"
+    )
+    assert ada["evidence"] == "goals: Trust the numbers [int-26]"

@@ -59,7 +59,8 @@ PERSONA_LISTS = (
     "tools",
     "interests",
 )
-#: The columns of the personas CSV, in order.
+#: The columns of the personas CSV, in order. ``demographics.*`` and ``role.*`` stand for one
+#: column per label found in the exported personas (see :func:`persona_columns`).
 PERSONA_COLUMNS = (
     "id",
     "name",
@@ -73,8 +74,20 @@ PERSONA_COLUMNS = (
     "review_state",
     "share",
     "tagline",
+    "bio",
     "tags",
+    "demographics.*",
+    "role.*",
     *PERSONA_LISTS,
+    "quotes",
+    "messaging.pitch",
+    "messaging.message",
+    "messaging.vocabulary",
+    "messaging.avoid",
+    "research.interviews",
+    "research.confidence",
+    "research.sources",
+    "evidence",
     "related",
     "source",
     "url",
@@ -208,11 +221,50 @@ def _joined(values: Iterable[Any]) -> str:
     return LIST_SEPARATOR.join(str(v) for v in values)
 
 
+def _quote(quote: Mapping[str, Any]) -> str:
+    """``"text" — source [ids]``."""
+    text = f"\u201c{quote['text']}\u201d"
+    if quote.get("source"):
+        text += f" \u2014 {quote['source']}"
+    if quote.get("evidence"):
+        text += f" [{', '.join(quote['evidence'])}]"
+    return text
+
+
+def _source(source: Mapping[str, Any]) -> str:
+    """``title (id, date, kind) url``: what a spreadsheet reader needs to find it."""
+    details = [str(source[k]) for k in ("id", "date", "kind") if source.get(k)]
+    text = str(source["title"]) + (f" ({', '.join(details)})" if details else "")
+    return text + (f" {source['url']}" if source.get("url") else "")
+
+
+def _mapping_columns(items: Sequence[Mapping[str, Any]], key: str) -> list[str]:
+    """``key.<label>`` for every label of the ``key`` mappings, in order of first use."""
+    labels: dict[str, None] = {}
+    for item in items:
+        labels.update(dict.fromkeys(item.get(key) or {}))
+    return [f"{key}.{label}" for label in labels]
+
+
+def persona_columns(items: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The personas CSV header for ``items``: :data:`PERSONA_COLUMNS` with one column per
+    demographics and role label."""
+    columns: list[str] = []
+    for column in PERSONA_COLUMNS:
+        if column.endswith(".*"):
+            columns += _mapping_columns(items, column[:-2])
+        else:
+            columns.append(column)
+    return columns
+
+
 def persona_rows(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Flat rows (one per persona) from :func:`persona_record` dicts."""
     rows = []
     for item in items:
         review = item["review"]
+        messaging = item.get("messaging") or {}
+        research = item.get("research") or {}
         row: dict[str, Any] = {
             "id": item["id"],
             "name": item["name"],
@@ -226,10 +278,26 @@ def persona_rows(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
             "review_state": review["state"],
             "share": item["share"],
             "tagline": item["tagline"],
+            "bio": item.get("bio"),
             "tags": _joined(item["tags"]),
         }
+        for key in ("demographics", "role"):
+            for label, value in (item.get(key) or {}).items():
+                row[f"{key}.{label}"] = value
         for name in PERSONA_LISTS:
             row[name] = _joined(item[name])
+        row["quotes"] = _joined(_quote(q) for q in item.get("quotes") or [])
+        row["messaging.pitch"] = messaging.get("pitch")
+        row["messaging.message"] = messaging.get("message")
+        row["messaging.vocabulary"] = _joined(messaging.get("vocabulary") or [])
+        row["messaging.avoid"] = _joined(messaging.get("avoid") or [])
+        row["research.interviews"] = research.get("interviews")
+        row["research.confidence"] = research.get("confidence")
+        row["research.sources"] = _joined(_source(s) for s in research.get("sources") or [])
+        row["evidence"] = _joined(
+            f"{e['field']}: {e['text']} [{', '.join(e['sources'])}]"
+            for e in item.get("evidence") or []
+        )
         row["related"] = _joined(item["related"])
         row["source"] = item["source"]
         row["url"] = item["url"]
@@ -272,7 +340,7 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     """CSV text (header row first, CRLF line ends as RFC 4180 asks) with every cell made safe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([safe_cell(column) for column in columns])
     for row in rows:
         writer.writerow([safe_cell(row.get(column)) for column in columns])
     return buffer.getvalue()
@@ -281,7 +349,7 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
 def csv_text(kind: str, items: Sequence[Mapping[str, Any]]) -> str:
     """The CSV export of ``items`` (records of ``kind``)."""
     if kind == "personas":
-        return to_csv(persona_rows(items), PERSONA_COLUMNS)
+        return to_csv(persona_rows(items), persona_columns(items))
     if kind == "journeys":
         return to_csv(journey_rows(items), JOURNEY_COLUMNS)
     raise ValueError(f"unknown export kind '{kind}' (expected one of {', '.join(KINDS)})")
