@@ -63,13 +63,17 @@ KEY_PAGES = (
     "journeys/fiona-first-invoice-future/index.html",
     "reviews/index.html",
 )
-#: Files a team links to or fetches, by their path below the handbook.
-KEY_FILES = (
+#: The data feeds, by their path below the handbook.
+FEEDS = (
     "personas.json",
     "journeys.json",
     "personas/compare-data.json",
     "reviews.json",
     "reviews.ics",
+)
+#: Files a team links to or fetches, by their path below the handbook.
+KEY_FILES = (
+    *FEEDS,
     "assets/persona.css",
     "assets/persona.js",
     "assets/compare.js",
@@ -131,11 +135,7 @@ def test_writes_pages_feeds_assets_and_navigation(
         "journeys/index.md",
         "journeys/close/index.md",
         "reviews/index.md",
-        "personas.json",
-        "journeys.json",
-        "personas/compare-data.json",
-        "reviews.json",
-        "reviews.ics",
+        *FEEDS,
         "assets/persona.css",
         "assets/reviews.js",
         "nav.yml",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,14 @@ def load_project(args: argparse.Namespace) -> tuple[ProjectOptions, Handbook | N
     except ValidationFailed as failed:
         return project, None, failed.problems
     return project, handbook, []
+
+
+def iso_date(text: str) -> dt.date:
+    """An argument given as ``YYYY-MM-DD`` (a usage error otherwise)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD") from None
 
 
 def plural(count: int, word: str) -> str:

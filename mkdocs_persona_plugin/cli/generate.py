@@ -39,16 +39,9 @@ from ..generator import (
 from ..generator.nav import NAV_TOML, NAV_YAML
 from ..images import ImageCache, PhotoError
 from ..render.site import describe_template_error
-from .common import plural, project_of, shown, site_of
+from .common import iso_date, plural, project_of, shown, site_of
 
 HELP = "write the handbook as Markdown pages for Zensical and other hosts"
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD") from None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -58,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default: <docs_dir>/handbook)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 when DIR differs from what generate writes")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", type=_date,
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=iso_date,
                         help="date to compute review states for (default: mkdocs.yml's today, "
                              "SOURCE_DATE_EPOCH or the current date; --check: the date DIR "
                              "was generated for)")

@@ -13,7 +13,6 @@ options (an ``--owner`` no file has included).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import re
 import sys
@@ -27,19 +26,12 @@ from ..core.suggestions import closest, did_you_mean
 from ..render.build import make_context
 from ..render.review_feeds import absolute_url, page_url, reviews_document
 from ..render.site import BuildContext
-from .common import load_project, site_of
+from .common import iso_date, load_project, site_of
 
 FORMATS = ("text", "json", "markdown", "github")
 FAIL_ON = ("overdue", "due-soon")
 #: The first line of the Markdown report; workflows use it to find their own issue.
 MARKDOWN_MARKER = "<!-- mkdocs-persona review -->"
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD") from None
 
 
 HELP = "list personas and journeys due for review (exit 1 with --fail-on)"
@@ -54,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="exit 1 when anything listed is overdue (or due soon or overdue)")
     parser.add_argument("--owner", metavar="OWNER",
                         help="only items of this owner, e.g. @growth-team (case-insensitive)")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", type=_date,
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=iso_date,
                         help="date to compute review states for (default: mkdocs.yml's today, "
                              "SOURCE_DATE_EPOCH or the current date in UTC)")
     parser.add_argument("--all", action="store_true",
