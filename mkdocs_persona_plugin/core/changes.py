@@ -40,7 +40,6 @@ class ChangedItem:
     item: Persona | Journey | None  #: the record after the change (``None`` when deleted)
     previous_review: dt.date | None = None  #: ``last_reviewed`` at the ref
     content_changed: bool = True  #: anything besides ``last_reviewed`` changed
-    old_path: str | None = None  #: a renamed file's path at the ref
     affected: list[Journey] = field(default_factory=list)  #: journeys naming a changed persona
 
     @property
@@ -99,7 +98,7 @@ def changed_items(
             continue
         kind = "persona" if change.path.startswith(personas_rel + "/") else "journey"
         record = records.get(change.path)
-        before = _raw(file_at(root, ref, change.old_path or change.path))
+        before = _raw(file_at(root, ref, change.path))
         after = _raw((root / change.path).read_bytes()) if change.status != "D" else {}
         old_review, new_review = _review_date(before), _review_date(after)
         if change.status == "D":
@@ -118,7 +117,6 @@ def changed_items(
             ChangedItem(
                 kind=kind, path=change.path, change=what, item=record,
                 previous_review=old_review, content_changed=content_changed,
-                old_path=change.old_path,
             )
         )
     # A journey the branch changes itself is listed on its own, not as "affected".

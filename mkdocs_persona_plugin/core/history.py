@@ -177,11 +177,14 @@ def _parse_log(text: str, top: Path, root: Path) -> dict[str, list[Commit]]:
 
 @dataclass(frozen=True)
 class Change:
-    """A content file changed since a ref: ``A``dded, ``M``odified, ``D``eleted or ``R``enamed."""
+    """A content file changed since a ref: ``A``dded, ``M``odified or ``D``eleted.
+
+    A file's name is its record's id, so a renamed file is a deletion and an addition (git's
+    similarity guess would also pair two different personas written from one template).
+    """
 
     status: str
-    path: str  #: relative to the project root (the new path of a renamed file)
-    old_path: str | None = None  #: a renamed file's path at the ref
+    path: str  #: relative to the project root
 
 
 def changed_files(root: Path, ref: str, folders: Sequence[Path]) -> list[Change]:
@@ -205,23 +208,17 @@ def changed_files(root: Path, ref: str, folders: Sequence[Path]) -> list[Change]
     specs = _pathspecs(top, folders)
     if not specs:
         return []
-    done = _git(top, "diff", "--name-status", "-M", "-z", base.stdout.strip(), "--", *specs)
+    done = _git(
+        top, "diff", "--name-status", "--no-renames", "-z", base.stdout.strip(), "--", *specs
+    )
     if done.returncode != 0:
         raise GitError(done.stderr.strip() or "git diff failed")
     fields = done.stdout.split("\0")
     changes: list[Change] = []
-    i = 0
-    while i < len(fields) and fields[i]:
-        status = fields[i][0]
-        if status in "RC":
-            old, new = fields[i + 1], fields[i + 2]
-            i += 3
-        else:
-            old, new = None, fields[i + 1]
-            i += 2
-        rel = _relative(top, root, new)
-        if rel is not None:
-            changes.append(Change(status, rel, _relative(top, root, old) if old else None))
+    for status, name in zip(fields[0::2], fields[1::2], strict=False):  # a trailing NUL
+        rel = _relative(top, root, name)
+        if status and rel is not None:
+            changes.append(Change(status[0], rel))
     return changes
 
 
