@@ -123,6 +123,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         today = _today(args, project, manifest.today)
+    except ValueError as exc:
+        print(f"error: persona plugin option {exc}", file=sys.stderr)
+        return 1
+    try:
         handbook = load_handbook(
             project.personas_dir, project.journeys_dir, root=project.root, today=today
         )
@@ -130,9 +134,6 @@ def run(args: argparse.Namespace) -> int:
         print(format_text(failed.problems))
         print(f"{plural(len(failed.problems), 'problem')} found; nothing written.",
               file=sys.stderr)
-        return 1
-    except ValueError as exc:
-        print(f"error: persona plugin option {exc}", file=sys.stderr)
         return 1
     try:
         options = handbook_options(project, site, today)
