@@ -2,9 +2,9 @@
 
 The command writes the plugin's pages, images, data files, stylesheets, scripts and a
 navigation snippet into a folder of ``docs/``. These tests check what a team relies on: the
-same text as the plugin's pages once Zensical or MkDocs without the plugin builds them, links
-that resolve, a folder it can rewrite again and again without touching hand-written pages,
-``--check`` for CI, and nothing written when the data is invalid.
+same text as the plugin's pages once Zensical, or MkDocs or ProperDocs without the plugin,
+builds them; links that resolve; a folder it can rewrite again and again without touching
+hand-written pages; ``--check`` for CI; and nothing written when the data is invalid.
 """
 
 from __future__ import annotations
@@ -464,26 +464,37 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
-def mkdocs_site(generated: Path) -> Path:
-    """The generated handbook built by ``mkdocs build --strict`` without the plugin: a
+def _without_plugin(generated: Path, host: str) -> Path:
+    """The generated handbook built by ``<host> build --strict`` without the plugin: a
     configuration that inherits mkdocs.yml and lists only the search plugin (as the guide
     shows), with the navigation snippet and no Markdown extensions."""
     nav = yaml.safe_load((generated / "docs/handbook/nav.yml").read_text(encoding="utf-8"))
     config = {
         "INHERIT": "mkdocs.yml",
         "plugins": ["search"],
-        "site_dir": "site-mkdocs",
+        "site_dir": f"site-{host}",
         "nav": [{"Home": "index.md"}, *nav],
     }
-    (generated / "mkdocs.files.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    result = _host_build(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.files.yml"],
-        generated,
-    )
+    name = f"{host}.files.yml"
+    (generated / name).write_text(yaml.safe_dump(config, sort_keys=False))
+    result = _host_build([sys.executable, "-m", host, "build", "--strict", "-f", name], generated)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "persona" not in (result.stdout + result.stderr).lower()  # the plugin did not run
-    return generated / "site-mkdocs"
+    return generated / f"site-{host}"
+
+
+@pytest.fixture(scope="module")
+def mkdocs_site(generated: Path) -> Path:
+    """The generated handbook built by MkDocs without the plugin."""
+    return _without_plugin(generated, "mkdocs")
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(generated: Path) -> Path:
+    """The generated handbook built by ProperDocs (the MkDocs 1.x fork) without the plugin."""
+    if importlib.util.find_spec("properdocs") is None:
+        pytest.skip("properdocs is not installed")
+    return _without_plugin(generated, "properdocs")
 
 
 @pytest.fixture(scope="module")
@@ -505,7 +516,7 @@ def zensical_site(generated: Path) -> Path:
     return generated / "site-zensical"
 
 
-@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+@pytest.fixture(scope="module", params=["mkdocs", "properdocs", "zensical"])
 def host_site(request: pytest.FixtureRequest) -> Iterator[Path]:
     """The generated handbook as each host built it."""
     yield request.getfixturevalue(f"{request.param}_site")
