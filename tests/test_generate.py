@@ -15,7 +15,7 @@ import os
 import posixpath
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -93,14 +93,29 @@ def small_project(root: Path, **plugin: Any) -> Path:
     )
 
 
-def generate(
-    project: Path, *args: str, monkeypatch: pytest.MonkeyPatch, capsys: Any
-) -> tuple[int, str, str]:
-    """Run ``mkdocs-persona generate ARGS`` in ``project``: exit status, stdout, stderr."""
-    monkeypatch.chdir(project)
-    code = main(["generate", *args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
+Generate = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def generate(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Generate:
+    """``generate(project, *args)`` runs ``mkdocs-persona generate ARGS`` in ``project`` and
+    gives its exit status, stdout and stderr."""
+
+    def run(project: Path, *args: str) -> tuple[int, str, str]:
+        monkeypatch.chdir(project)
+        code = main(["generate", *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+def drop_hannah(project: Path) -> None:
+    """Delete Hannah's file (and Margie's link to her)."""
+    (project / "personas" / "hannah.yaml").unlink()
+    (project / "personas" / "margie.yaml").write_text(
+        MARGIE.replace("related: [hannah]\n", ""), encoding="utf-8"
+    )
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -119,11 +134,9 @@ def manifest_files(folder: Path) -> set[str]:
 
 
 # What is written -----------------------------------------------------------------------------
-def test_writes_pages_feeds_assets_and_navigation(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
-) -> None:
+def test_writes_pages_feeds_assets_and_navigation(tmp_path: Path, generate: Generate) -> None:
     project = small_project(tmp_path)
-    code, out, err = generate(project, monkeypatch=monkeypatch, capsys=capsys)
+    code, out, err = generate(project)
     assert (code, err) == (0, "")
     handbook = project / "docs" / "handbook"
     assert out.startswith("docs/handbook: ")
@@ -157,11 +170,9 @@ def test_writes_pages_feeds_assets_and_navigation(
     assert 'href="../hannah/"' in body  # the related persona, relative to the page
 
 
-def test_navigation_snippet_lists_the_plugins_sections(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
-) -> None:
+def test_navigation_snippet_lists_the_plugins_sections(tmp_path: Path, generate: Generate) -> None:
     project = small_project(tmp_path)
-    assert generate(project, monkeypatch=monkeypatch, capsys=capsys)[0] == 0
+    assert generate(project)[0] == 0
     handbook = project / "docs" / "handbook"
     nav = yaml.safe_load((handbook / "nav.yml").read_text(encoding="utf-8"))
     assert [next(iter(entry)) for entry in nav] == ["Personas", "Journeys", "Review tracker"]
@@ -177,11 +188,9 @@ def test_navigation_snippet_lists_the_plugins_sections(
         assert toml["nav"] == nav
 
 
-def test_the_plugins_options_apply(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
-) -> None:
+def test_the_plugins_options_apply(tmp_path: Path, generate: Generate) -> None:
     project = small_project(tmp_path, compare=False, tracker=False, nav="gallery")
-    assert generate(project, monkeypatch=monkeypatch, capsys=capsys)[0] == 0
+    assert generate(project)[0] == 0
     handbook = project / "docs" / "handbook"
     assert not (handbook / "personas" / "compare").exists()
     assert not (handbook / "reviews").exists()
@@ -189,22 +198,24 @@ def test_the_plugins_options_apply(
     gallery = (handbook / "personas" / "index.md").read_text(encoding="utf-8")
     assert "compare" not in BeautifulSoup(gallery, "html.parser").get_text().lower()
     nav = yaml.safe_load((handbook / "nav.yml").read_text(encoding="utf-8"))
-    assert nav[0] == {"Personas": [
-        {"Personas": "handbook/personas/index.md"},
-        {"Start here": "handbook/personas/start-here/index.md"},
-    ]}
+    assert nav[0] == {
+        "Personas": [
+            {"Personas": "handbook/personas/index.md"},
+            {"Start here": "handbook/personas/start-here/index.md"},
+        ]
+    }
 
 
 def test_docs_dir_from_the_configuration_and_folder_argument(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+    tmp_path: Path, generate: Generate
 ) -> None:
     project = small_project(tmp_path)
     (project / "docs").rename(project / "content")
     cfg = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     (project / "mkdocs.yml").write_text(yaml.safe_dump({**cfg, "docs_dir": "content"}))
-    assert generate(project, monkeypatch=monkeypatch, capsys=capsys)[0] == 0
+    assert generate(project)[0] == 0
     assert (project / "content" / "handbook" / "personas" / "margie" / "index.md").is_file()
-    code, _, _ = generate(project, "content/team/people", monkeypatch=monkeypatch, capsys=capsys)
+    code, _, _ = generate(project, "content/team/people")
     assert code == 0
     nav = (project / "content" / "team" / "people" / "nav.yml").read_text(encoding="utf-8")
     assert "team/people/personas/margie/index.md" in nav
@@ -215,19 +226,18 @@ def test_docs_dir_from_the_configuration_and_folder_argument(
 
 
 def test_reads_zensical_toml_when_there_is_no_mkdocs_yml(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+    tmp_path: Path, generate: Generate
 ) -> None:
     pytest.importorskip("tomllib", reason="zensical.toml is read with tomllib (Python 3.11+)")
     project = small_project(tmp_path)
     (project / "mkdocs.yml").unlink()
     (project / "zensical.toml").write_text(
         '[project]\nsite_name = "Handbook"\ndocs_dir = "site-src"\n\n'
-        '[project.plugins.persona]\ntracker = false\nimages = false\n',
+        "[project.plugins.persona]\ntracker = false\nimages = false\n",
         encoding="utf-8",
     )
     (project / "site-src").mkdir()
-    code, _, err = generate(project, "--today", FIXED_TODAY, monkeypatch=monkeypatch,
-                            capsys=capsys)
+    code, _, err = generate(project, "--today", FIXED_TODAY)
     assert (code, err) == (0, "")
     handbook = project / "site-src" / "handbook"
     assert (handbook / "personas" / "margie" / "index.md").is_file()
@@ -235,93 +245,75 @@ def test_reads_zensical_toml_when_there_is_no_mkdocs_yml(
 
 
 # Idempotent and deterministic ------------------------------------------------------------------
-def test_a_second_run_changes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
-) -> None:
+def test_a_second_run_changes_nothing(tmp_path: Path, generate: Generate) -> None:
     project = small_project(tmp_path, images=True)
-    assert generate(project, monkeypatch=monkeypatch, capsys=capsys)[0] == 0
+    assert generate(project)[0] == 0
     handbook = project / "docs" / "handbook"
     before = snapshot(handbook)
-    code, out, _ = generate(project, monkeypatch=monkeypatch, capsys=capsys)
+    code, out, _ = generate(project)
     assert code == 0
     assert "0 files written, 0 removed" in out
     assert snapshot(handbook) == before  # same bytes, same modification times
 
 
-def test_same_input_gives_the_same_bytes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
-) -> None:
+def test_same_input_gives_the_same_bytes(tmp_path: Path, generate: Generate) -> None:
     first = small_project(tmp_path / "a", images=True)
     second = small_project(tmp_path / "b", images=True)
     for project in (first, second):
-        assert generate(project, monkeypatch=monkeypatch, capsys=capsys)[0] == 0
+        assert generate(project)[0] == 0
     files = {k: v[0] for k, v in snapshot(first / "docs" / "handbook").items()}
     assert files == {k: v[0] for k, v in snapshot(second / "docs" / "handbook").items()}
 
 
 # Safe: only its own files ----------------------------------------------------------------------
-def test_hand_written_pages_are_left_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
-) -> None:
+def test_hand_written_pages_are_left_alone(tmp_path: Path, generate: Generate) -> None:
     project = small_project(tmp_path)
     handbook = project / "docs" / "handbook"
     handbook.mkdir(parents=True)
     (handbook / "intro.md").write_text("# Our handbook\n", encoding="utf-8")
     (handbook / "personas").mkdir()
     (handbook / "personas" / "notes.md").write_text("# Notes\n", encoding="utf-8")
-    assert generate(project, monkeypatch=monkeypatch, capsys=capsys)[0] == 0
-    (project / "personas" / "hannah.yaml").unlink()
-    (project / "personas" / "margie.yaml").write_text(
-        MARGIE.replace("related: [hannah]\n", ""), encoding="utf-8"
-    )
-    assert generate(project, monkeypatch=monkeypatch, capsys=capsys)[0] == 0
+    assert generate(project)[0] == 0
+    drop_hannah(project)
+    assert generate(project)[0] == 0
     assert (handbook / "intro.md").read_text(encoding="utf-8") == "# Our handbook\n"
     assert (handbook / "personas" / "notes.md").read_text(encoding="utf-8") == "# Notes\n"
     assert not {"intro.md", "personas/notes.md"} & manifest_files(handbook)
 
 
-def test_files_no_longer_generated_are_removed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
-) -> None:
+def test_files_no_longer_generated_are_removed(tmp_path: Path, generate: Generate) -> None:
     project = small_project(tmp_path)
-    assert generate(project, monkeypatch=monkeypatch, capsys=capsys)[0] == 0
+    assert generate(project)[0] == 0
     handbook = project / "docs" / "handbook"
     assert (handbook / "personas" / "hannah" / "index.md").is_file()
-    (project / "personas" / "hannah.yaml").unlink()
-    (project / "personas" / "margie.yaml").write_text(
-        MARGIE.replace("related: [hannah]\n", ""), encoding="utf-8"
-    )
-    code, out, _ = generate(project, monkeypatch=monkeypatch, capsys=capsys)
+    drop_hannah(project)
+    code, out, _ = generate(project)
     assert code == 0 and "1 removed" in out
     assert not (handbook / "personas" / "hannah").exists()  # its empty folder too
     assert "personas/hannah/index.md" not in manifest_files(handbook)
 
 
-def test_refuses_to_overwrite_a_file_it_did_not_write(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
-) -> None:
+def test_refuses_to_overwrite_a_file_it_did_not_write(tmp_path: Path, generate: Generate) -> None:
     project = small_project(tmp_path)
     handbook = project / "docs" / "handbook"
     (handbook / "personas").mkdir(parents=True)
     (handbook / "personas" / "index.md").write_text("# Our own gallery\n", encoding="utf-8")
     before = snapshot(handbook)
-    code, out, err = generate(project, monkeypatch=monkeypatch, capsys=capsys)
+    code, out, err = generate(project)
     assert code == 1 and out == ""
     assert "docs/handbook/personas/index.md" in err
     assert "in the way" in err
     assert snapshot(handbook) == before  # nothing written, not even the manifest
 
 
-def test_never_writes_through_a_symbolic_link(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
-) -> None:
+def test_never_writes_through_a_symbolic_link(tmp_path: Path, generate: Generate) -> None:
     project = small_project(tmp_path / "project")
     outside = tmp_path / "outside"
     outside.mkdir()
     handbook = project / "docs" / "handbook"
     handbook.mkdir(parents=True)
     (handbook / "journeys").symlink_to(outside, target_is_directory=True)
-    code, _, err = generate(project, monkeypatch=monkeypatch, capsys=capsys)
+    code, _, err = generate(project)
     assert code == 1
     assert "docs/handbook/journeys/index.md" in err
     assert list(outside.iterdir()) == []
@@ -337,11 +329,11 @@ def test_never_writes_through_a_symbolic_link(
     ],
 )
 def test_refuses_a_folder_outside_the_docs_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any, folder: str, message: str
+    tmp_path: Path, generate: Generate, folder: str, message: str
 ) -> None:
     project = small_project(tmp_path / "project")
     before = snapshot(tmp_path)
-    code, out, err = generate(project, folder, monkeypatch=monkeypatch, capsys=capsys)
+    code, out, err = generate(project, folder)
     assert (code, out) == (1, "")
     assert message in err
     assert snapshot(tmp_path) == before
@@ -349,25 +341,22 @@ def test_refuses_a_folder_outside_the_docs_folder(
 
 # --check ---------------------------------------------------------------------------------------
 def test_check_passes_when_up_to_date_and_lists_what_is_stale(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+    tmp_path: Path, generate: Generate
 ) -> None:
     project = small_project(tmp_path)
     handbook = project / "docs" / "handbook"
-    code, out, _ = generate(project, "--check", monkeypatch=monkeypatch, capsys=capsys)
+    code, out, _ = generate(project, "--check")
     assert code == 1 and "missing: docs/handbook/personas/margie/index.md" in out
     assert not handbook.exists()
-    assert generate(project, monkeypatch=monkeypatch, capsys=capsys)[0] == 0
-    code, out, _ = generate(project, "--check", monkeypatch=monkeypatch, capsys=capsys)
+    assert generate(project)[0] == 0
+    code, out, _ = generate(project, "--check")
     assert code == 0 and out.startswith("docs/handbook is up to date")
     (project / "personas" / "margie.yaml").write_text(
         MARGIE.replace("Finance Manager", "Finance Lead"), encoding="utf-8"
     )
-    (project / "personas" / "hannah.yaml").unlink()
-    (project / "personas" / "margie.yaml").write_text(
-        MARGIE.replace("related: [hannah]\n", ""), encoding="utf-8"
-    )
+    drop_hannah(project)
     before = snapshot(handbook)
-    code, out, _ = generate(project, "--check", monkeypatch=monkeypatch, capsys=capsys)
+    code, out, _ = generate(project, "--check")
     assert code == 1
     assert "changed: docs/handbook/personas/margie/index.md" in out
     assert "no longer generated: docs/handbook/personas/hannah/index.md" in out
@@ -375,50 +364,44 @@ def test_check_passes_when_up_to_date_and_lists_what_is_stale(
 
 
 def test_check_uses_the_date_the_folder_was_generated_for(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+    tmp_path: Path, generate: Generate, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A day passing does not make the folder stale: the scripts refresh the review states."""
     project = small_project(tmp_path, today=None)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    code, out, _ = generate(project, "--today", "2026-05-04", monkeypatch=monkeypatch,
-                            capsys=capsys)
+    code, out, _ = generate(project, "--today", "2026-05-04")
     assert code == 0 and "as of 2026-05-04" in out
-    code, out, _ = generate(project, "--check", monkeypatch=monkeypatch, capsys=capsys)
+    code, out, _ = generate(project, "--check")
     assert code == 0, out
-    code, out, _ = generate(project, "--check", "--today", "2026-09-01",
-                            monkeypatch=monkeypatch, capsys=capsys)
+    code, out, _ = generate(project, "--check", "--today", "2026-09-01")
     assert code == 1
     assert "changed: docs/handbook/reviews/index.md" in out
 
 
-def test_check_reports_a_file_in_the_way(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
-) -> None:
+def test_check_reports_a_file_in_the_way(tmp_path: Path, generate: Generate) -> None:
     project = small_project(tmp_path)
-    assert generate(project, monkeypatch=monkeypatch, capsys=capsys)[0] == 0
+    assert generate(project)[0] == 0
     handbook = project / "docs" / "handbook"
     manifest = json.loads((handbook / MANIFEST).read_text(encoding="utf-8"))
     del manifest["files"]["reviews.ics"]
     (handbook / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    code, out, _ = generate(project, "--check", monkeypatch=monkeypatch, capsys=capsys)
+    code, out, _ = generate(project, "--check")
     assert code == 1 and "not written by generate: docs/handbook/reviews.ics" in out
 
 
 # Invalid data or options: nothing written ----------------------------------------------------
 def test_invalid_data_writes_nothing_and_lists_every_problem(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+    tmp_path: Path, generate: Generate
 ) -> None:
     project = small_project(tmp_path)
-    assert generate(project, monkeypatch=monkeypatch, capsys=capsys)[0] == 0
+    assert generate(project)[0] == 0
     handbook = project / "docs" / "handbook"
     before = snapshot(handbook)
-    (project / "personas" / "margie.yaml").write_text(
-        MARGIE + "type: bayer\n", encoding="utf-8"
-    )
+    (project / "personas" / "margie.yaml").write_text(MARGIE + "type: bayer\n", encoding="utf-8")
     (project / "journeys" / "close.yaml").write_text(
         CLOSE.replace("persona: margie", "persona: margi"), encoding="utf-8"
     )
-    code, out, err = generate(project, monkeypatch=monkeypatch, capsys=capsys)
+    code, out, err = generate(project)
     validate = run_cli("validate", cwd=project)
     assert code == 1
     assert out == validate.stdout  # the same problems, in the same words
@@ -430,18 +413,22 @@ def test_invalid_data_writes_nothing_and_lists_every_problem(
 @pytest.mark.parametrize(
     ("plugin", "message"),
     [
-        ({"comparisons": [{"title": "Finance", "personas": ["margie", "hanah"]}]},
-         "no persona with id 'hanah'"),
+        (
+            {"comparisons": [{"title": "Finance", "personas": ["margie", "hanah"]}]},
+            "no persona with id 'hanah'",
+        ),
         ({"review_every": "sometimes"}, "review_every: 'sometimes' is not a review interval"),
         ({"gallery": "yes"}, "gallery: expected true or false"),
     ],
 )
 def test_invalid_options_write_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any, plugin: dict[str, Any],
+    tmp_path: Path,
+    generate: Generate,
+    plugin: dict[str, Any],
     message: str,
 ) -> None:
     project = small_project(tmp_path, **plugin)
-    code, out, err = generate(project, monkeypatch=monkeypatch, capsys=capsys)
+    code, out, err = generate(project)
     assert (code, out) == (1, "")
     assert message in err
     assert not (project / "docs" / "handbook").exists()
@@ -450,8 +437,9 @@ def test_invalid_options_write_nothing(
 # The hosts build it ---------------------------------------------------------------------------
 def _host_build(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env,
-                          timeout=600, check=False)
+    return subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, env=env, timeout=600, check=False
+    )
 
 
 @pytest.fixture(scope="module")

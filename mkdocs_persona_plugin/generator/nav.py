@@ -40,7 +40,10 @@ def _plain(entries: list[NavEntry]) -> list[dict[str, Any]]:
 def nav_yaml(entries: list[NavEntry]) -> str:
     """The entries as a YAML list, ready to paste under ``nav:``."""
     body = yaml.safe_dump(
-        _plain(entries), allow_unicode=True, sort_keys=False, default_flow_style=False,
+        _plain(entries),
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
         width=10_000,
     )
     return _YAML_HEAD + body
