@@ -460,3 +460,16 @@ def test_command_line_page_shows_the_real_usage_errors() -> None:
             assert result.stdout + result.stderr == expected, line
             checked += 1
     assert checked >= 5
+
+
+@pytest.mark.parametrize("name", ["properdocs.yml", "mkdocs.yaml"])
+def test_the_configuration_is_found_under_properdocs_names(tmp_path: Path, name: str) -> None:
+    """A project that followed ProperDocs' advice and renamed mkdocs.yml keeps its options."""
+    project = write_project(
+        tmp_path, personas={"margie.yaml": MARGIE}, plugin={"personas_dir": "people"}
+    )
+    (project / "personas").rename(project / "people")
+    (project / "mkdocs.yml").rename(project / name)
+    result = run_cli("validate", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "OK: 1 persona and 0 journeys are valid.\n"

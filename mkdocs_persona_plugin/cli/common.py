@@ -11,7 +11,7 @@ from typing import Any
 from ..core.intervals import resolve_today
 from ..core.loader import Handbook, load_handbook
 from ..core.problems import Problem, ValidationFailed, format_github, format_json, format_text
-from ..core.project import ProjectOptions, find_project
+from ..core.project import CONFIG_NAMES, ProjectOptions, find_project
 from ..core.site_options import site_config
 
 Handler = Callable[[argparse.Namespace], int]
@@ -70,8 +70,8 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     """The options every command that reads the project takes."""
     parser.add_argument(
         "-f", "--config-file", type=Path, default=None,
-        help="mkdocs.yml (or zensical.toml) to read the plugin options from "
-             "(default: ./mkdocs.yml, else ./zensical.toml, if present)",
+        help="mkdocs.yml (or properdocs.yml, zensical.toml) to read the plugin options from "
+             f"(default: the first of {', '.join(CONFIG_NAMES)} found here)",
     )
     parser.add_argument("--personas", metavar="DIR", help="personas folder (overrides mkdocs.yml)")
     parser.add_argument("--journeys", metavar="DIR", help="journeys folder (overrides mkdocs.yml)")

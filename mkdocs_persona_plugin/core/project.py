@@ -17,7 +17,11 @@ from typing import Any
 import yaml
 
 #: The configuration files looked for in the current folder, in this order.
-CONFIG_NAMES = ("mkdocs.yml", "zensical.toml")
+#: Where the configuration is looked for, in this order: ProperDocs' own names first (as
+#: ProperDocs itself does), then MkDocs', then Zensical's.
+CONFIG_NAMES = (
+    "properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml", "zensical.toml",
+)
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -88,9 +92,9 @@ def find_config(cwd: Path) -> Path | None:
 
 
 def find_project(config_file: Path | None = None, cwd: Path | None = None) -> ProjectOptions:
-    """Options from ``config_file`` (default: ``mkdocs.yml`` or ``zensical.toml`` in ``cwd``)."""
+    """Options from ``config_file`` (default: the first of :data:`CONFIG_NAMES` in ``cwd``)."""
     cwd = (cwd or Path.cwd()).absolute()
-    path = config_file or find_config(cwd) or cwd / CONFIG_NAMES[0]
+    path = config_file or find_config(cwd) or cwd / "mkdocs.yml"
     options: dict[str, Any] = {}
     root = cwd
     found = None
