@@ -52,6 +52,8 @@ class HandbookOptions:
     tracker: bool = True
     review_every: Interval = field(default_factory=lambda: parse_interval("1 year"))
     due_soon: Interval = field(default_factory=lambda: parse_interval("30 days"))
+    #: Research older than this makes a persona "evidence stale" (see :mod:`.evidence`).
+    evidence_max_age: Interval = field(default_factory=lambda: parse_interval("2 years"))
     exports: bool = True
 
     def edit_url(self, source_rel: str) -> str:

@@ -155,7 +155,9 @@ def handbook_options(
     opts = project.options
     root = project.root
     intervals = {}
-    for name, default in (("review_every", "1 year"), ("due_soon", "30 days")):
+    for name, default in (
+        ("review_every", "1 year"), ("due_soon", "30 days"), ("evidence_max_age", "2 years")
+    ):
         try:
             intervals[name] = parse_interval(_text(opts, name, default) or default)
         except ValueError as exc:
@@ -196,6 +198,7 @@ def handbook_options(
         tracker=_switch(opts, "tracker"),
         review_every=intervals["review_every"],
         due_soon=intervals["due_soon"],
+        evidence_max_age=intervals["evidence_max_age"],
         exports=_switch(opts, "exports"),
     )
 

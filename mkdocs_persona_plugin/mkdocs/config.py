@@ -73,6 +73,8 @@ class PersonaConfig(base.Config):
     """Default review interval, e.g. ``1 year``, ``6 months``, ``90 days``."""
     due_soon = c.Type(str, default="30 days")
     """How long before the next review an item counts as due soon."""
+    evidence_max_age = c.Type(str, default="2 years")
+    """A persona whose newest dated research is older than this is "evidence stale"."""
     today = c.Optional(c.Type((str, dt.date)))
     """Fixed "today" (YYYY-MM-DD) for reproducible builds; also ``SOURCE_DATE_EPOCH``."""
     warn_overdue = c.Type(bool, default=False)

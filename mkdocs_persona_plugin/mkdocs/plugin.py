@@ -193,6 +193,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         if font is not None and not font.is_file():
             raise PluginError(f"persona plugin option font: {font} is not a file")
         due_soon = option("due_soon", parse_interval)
+        evidence_max_age = option("evidence_max_age", parse_interval)
         today = option("today", resolve_today)
         theme = config.theme
         language = str(theme.get("language") or theme.get("locale") or "en")
@@ -225,6 +226,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             tracker=cfg.tracker,
             review_every=review_every,
             due_soon=due_soon,
+            evidence_max_age=evidence_max_age,
             exports=cfg.exports,
         )
 
