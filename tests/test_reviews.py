@@ -370,7 +370,7 @@ def test_tracker_table(site: BuildResult) -> None:
         ["Due soon", "Freelancer Fiona personas/fiona.yaml", "Persona", "@growth-team",
          "10 Jun 2026", "10 Dec 2026", "in 11 days"],
         ["Current", "Head of Finance Hannah personas/hannah.yaml", "Persona", "@sales",
-         "14 Sep 2026", "14 Sep 2027", "in 289 days"],
+         "14 Sept 2026", "14 Sept 2027", "in 289 days"],  # CLDR en-GB: "Sept"
     ]
     # Readers get the date in words, machines the ISO date.
     assert [t["datetime"] for t in rows[0].select("time")] == ["2024-11-20", "2025-11-20"]

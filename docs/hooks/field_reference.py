@@ -5,7 +5,7 @@ adds three generated pages (nothing is written into ``docs/``):
 
 * ``reference/persona-fields.md`` from :class:`~mkdocs_persona_plugin.core.models.Persona`,
 * ``reference/journey-fields.md`` from :class:`~mkdocs_persona_plugin.core.models.Journey`,
-* ``reference/ui-strings.md`` from :data:`mkdocs_persona_plugin.strings.EN`.
+* ``reference/ui-strings.md`` from the English language file (``render/locales/en.yaml``).
 
 Each field's type, allowed values and limits come from the JSON Schema the plugin gives
 editors (:func:`mkdocs_persona_plugin.core.schema.build_schema`); whether it is required and its
@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from babel import Locale
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -29,11 +30,11 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from pydantic import BaseModel
 
-from mkdocs_persona_plugin.render import strings as ui_strings
 from mkdocs_persona_plugin.core.explain import is_model
 from mkdocs_persona_plugin.core.intervals import json_schema_pattern
 from mkdocs_persona_plugin.core.models import SLUG_PATTERN, Journey, Persona
 from mkdocs_persona_plugin.core.schema import build_schema
+from mkdocs_persona_plugin.render import strings as ui_strings
 
 #: The generated pages: source path -> function returning the page's Markdown.
 PERSONA_PAGE = "reference/persona-fields.md"
@@ -356,27 +357,30 @@ def _md_text(text: str) -> str:
 
 
 def strings_page() -> str:
-    """``reference/ui-strings.md``: every key of the UI string table with its English text."""
-    keys = list(ui_strings.EN)
-    coverage = ", ".join(
-        f"`{code}` {len(table)} of {len(keys)}"
-        for code, table in ui_strings.TABLES.items()
-        if code != "en"
+    """``reference/ui-strings.md``: every key of the English language file with its text."""
+    english = ui_strings.english()
+    languages = ", ".join(
+        f"`{code}` ({Locale.parse(code, sep='-').get_display_name('en')})"
+        for code in ui_strings.languages()
     )
     rows = ["| Key | English text |", "|---|---|"]
-    rows += [f"| `{key}` | {_md_text(text)} |" for key, text in ui_strings.EN.items()]
+    rows += [f"| `{key}` | {_md_text(text)} |" for key, text in english.items()]
     return "\n".join([
         "# UI strings",
         "",
-        "Every piece of text the generated pages show, by key. The table is chosen by "
-        "`theme.language`; any key missing from that language falls back to English. Override "
-        "any of them with the plugin's [`strings`](../guide/configuration.md#strings) option. "
-        "Words in braces (`{n}`, `{name}`) are filled in by the plugin: keep them.",
+        "Every piece of text the generated pages show, by key. The texts of each language are "
+        "in one data file, `mkdocs_persona_plugin/render/locales/<language>.yaml`, chosen by "
+        "`theme.language`; a language without a file shows the English texts. Override any of "
+        "them with the plugin's [`strings`](../guide/configuration.md#strings) option, or "
+        "[add a language](../guide/configuration.md#add-a-language). Words in braces (`{n}`, "
+        "`{name}`) are filled in by the plugin: keep them. Keys ending in `.one` and `.other` "
+        "are the plural forms of one text, chosen by the number `{n}`.",
         "",
-        f"Translated keys per language: {coverage}.",
+        f"Languages with a file: {languages}.",
         "",
         '!!! info "Generated from the code"',
-        "    This page is generated at build time from `mkdocs_persona_plugin/strings.py`.",
+        "    This page is generated at build time from "
+        "`mkdocs_persona_plugin/render/locales/en.yaml`.",
         "",
         *rows,
         "",

@@ -56,8 +56,15 @@
     var count = root.querySelector("[data-pp-count]");
     var empty = root.querySelector("[data-pp-empty]");
     var clears = Array.prototype.slice.call(root.querySelectorAll("[data-pp-clear]"));
-    var one = root.getAttribute("data-count-one") || "{n}";
-    var other = root.getAttribute("data-count-other") || "{n}";
+    var plural = null;
+    try {
+      plural = new Intl.PluralRules(root.getAttribute("data-plural") || "en");
+    } catch (e) { /* a browser without Intl.PluralRules: one and other */ }
+    function countText(n) {
+      var category = plural ? plural.select(n) : n === 1 ? "one" : "other";
+      var text = root.getAttribute("data-count-" + category) || root.getAttribute("data-count-other") || "{n}";
+      return text.replace("{n}", String(n));
+    }
     var state = { type: "", market: "", segment: "", tag: "", text: "" };
 
     function allowed(select, value) {
@@ -117,7 +124,7 @@
         var badge = chip.querySelector("[data-pp-type-count]");
         if (badge) badge.textContent = String(perType[type] || 0);
       });
-      if (count) count.textContent = (shown === 1 ? one : other).replace("{n}", String(shown));
+      if (count) count.textContent = countText(shown);
       if (empty) empty.hidden = shown > 0;
       var active = KEYS.some(function (key) { return state[key]; });
       clears.forEach(function (button) {

@@ -9,8 +9,10 @@
  *    owner filter (?owner=@team), a grouped-by-owner view (?view=owner) and the count tiles,
  *    toggle buttons that show one state only (?state=overdue).
  * Every visible string comes from data-msg-* attributes (translated at build time); dates are
- * written with the data-date-* attributes (pattern, month names), exactly as the build writes
- * them (Strings.date in strings.py), so an unchanged state never changes the text.
+ * written with the data-date-* attributes (pattern, month texts), exactly as the build writes
+ * them (Strings.date in strings.py), and texts with a number take the plural form that
+ * Intl.PluralRules picks for data-plural (the build uses the same CLDR rules), so an unchanged
+ * state never changes the text.
  * Without JavaScript the pages show the state as of the build date.
  */
 (function () {
@@ -39,19 +41,32 @@
   }
 
   /* A YYYY-MM-DD day as the page's language writes it ("29 November 2026", "29. November
-     2026"…), from the data-date-* attributes of `el`; the ISO text when they are missing. */
+     2026", "2026年11月29日"…), from the data-date-* attributes of `el` (formats.DateFormat);
+     the ISO text when they are missing. */
   function formatDate(el, iso) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     var pattern = el.getAttribute("data-date-pattern");
     var months = (el.getAttribute("data-date-months") || "").split("|");
     if (!m || !pattern || months.length !== 12) return iso || "";
-    var day = +m[3];
-    var first = el.getAttribute("data-date-first");
     return format(pattern, {
-      day: day === 1 && first ? first : String(day),
+      day: String(+m[3]),
+      day2: m[3],
       month: months[+m[2] - 1],
-      year: String(+m[1])
+      year: String(+m[1]),
+      year2: m[1].slice(-2)
     });
+  }
+
+  /* The CLDR plural category of `n` ("one", "few", "other"…) in the language of data-plural. */
+  var pluralRules = {};
+  function pluralCategory(el, n) {
+    var lang = el.getAttribute("data-plural") || "en";
+    try {
+      if (!pluralRules[lang]) pluralRules[lang] = new Intl.PluralRules(lang);
+      return pluralRules[lang].select(n);
+    } catch (e) {
+      return n === 1 ? "one" : "other";
+    }
   }
 
   /* The state of an item on day `today` (same rule as reviews.review_status). */
@@ -65,13 +80,22 @@
   }
 
   function duration(msg, days) {
-    return days === 1 ? msg("days-one") : format(msg("days-many"), { days: days });
+    return msg.plural("days", days);
   }
 
+  /* msg(key): the data-msg-<key> text of `el`; msg.plural(key, n, values): the form of
+     data-msg-<key>-<category> for `n` (else -other), filled with n and `values`. */
   function messages(el) {
-    return function (key) {
+    function msg(key) {
       return el.getAttribute("data-msg-" + key) || "";
+    }
+    msg.plural = function (key, n, values) {
+      var text = msg(key + "-" + pluralCategory(el, n)) || msg(key + "-other");
+      var all = { n: n };
+      for (var name in values || {}) all[name] = values[name];
+      return format(text, all);
     };
+    return msg;
   }
 
   /* Banners ------------------------------------------------------------------------------ */
@@ -285,7 +309,7 @@
         th.scope = "rowgroup";
         th.colSpan = columns;
         var name = group.name || msg("no-owner");
-        th.textContent = format(msg(group.rows.length === 1 ? "group-one" : "group"), { owner: name, n: group.rows.length });
+        th.textContent = msg.plural("group", group.rows.length, { owner: name });
         head.appendChild(th);
         body.appendChild(head);
         group.rows.forEach(function (row) { body.appendChild(row); });

@@ -72,7 +72,7 @@ def never_reviewed(ctx: BuildContext) -> list[ReviewItem]:
 
 def duration_text(strings: Strings, days: int) -> str:
     """``1 day`` / ``12 days`` in the site's language."""
-    return strings("review.days.one") if days == 1 else strings("review.days.many", days=days)
+    return strings.plural("review.days", days)
 
 
 def when_label(strings: Strings, status: ReviewStatus) -> str:
