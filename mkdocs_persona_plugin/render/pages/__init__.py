@@ -1,0 +1,1 @@
+"""One module per page kind; each ``generate(ctx)`` yields its pages and assets."""
