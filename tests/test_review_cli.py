@@ -60,6 +60,10 @@ def project(tmp_path: Path) -> Path:
     )
 
 
+#: What ``evidence`` says of a persona in the JSON report (as in ``reviews.json``).
+EVIDENCE_KEYS = ("stale", "newest", "oldest", "cited", "items")
+
+
 def review(project: Path, *args: str) -> Any:
     return run_cli("review", *args, cwd=project)
 
@@ -164,7 +168,8 @@ def test_json(project: Path) -> None:
     data = json.loads(result.stdout)
     assert data["today"] == "2026-11-29"
     assert [i["id"] for i in data["items"]] == ["bruno", "fiona", "onboarding"]
-    assert data["items"][0] == {
+    bruno = data["items"][0]
+    expected = {  # the keys of reviews.json, stable for scripts
         "id": "bruno",
         "kind": "persona",
         "title": "Bargain-hunter Bruno",
@@ -178,7 +183,13 @@ def test_json(project: Path) -> None:
         "source": "personas/bruno.yaml",
         "edit_url": "https://github.com/acme/handbook/edit/master/personas/bruno.yaml",
     }
+    assert {key: bruno[key] for key in expected} == expected
+    assert {key: bruno["evidence"][key] for key in EVIDENCE_KEYS} == {
+        "stale": False, "newest": None, "oldest": None, "cited": 0, "items": 0,
+    }
+    assert data["items"][2]["evidence"] is None  # a journey
     assert data["counts"] == {"overdue": 1, "due-soon": 2, "current": 1, "retired": 1}
+    assert (data["evidence_max_age"], data["evidence_stale"]) == ("2 years", 0)
 
 
 def test_all_lists_every_item(project: Path) -> None:
@@ -352,4 +363,134 @@ def test_help_lists_review() -> None:
     result = run_cli("--help", cwd=Path.cwd())
     assert "review" in result.stdout
     result = run_cli("review", "--help", cwd=Path.cwd())
-    assert "--fail-on {overdue,due-soon}" in result.stdout
+    assert "--fail-on {overdue,due-soon,evidence-stale}" in result.stdout
+    assert "--changed-since REF" in result.stdout
+
+
+# Evidence stale: its own state, next to the review state ------------------------------------
+STALE = {
+    # Reviewed recently, but the newest research is from 2023: evidence stale.
+    "gina.yaml": """\
+        name: Growth Gina
+        owner: "@research"
+        last_reviewed: 2026-09-01
+        goals:
+          - text: Grow fast
+            evidence: [survey]
+        research:
+          sources:
+            - {title: Survey, id: survey, date: 2023-05-10}
+            - {title: Old interviews, id: talks, date: 2021-02-01}
+        """,
+    # Overdue and evidence stale: both are shown.
+    "otto.yaml": """\
+        name: Overdue Otto
+        owner: "@research"
+        last_reviewed: 2025-01-10
+        research:
+          sources:
+            - {title: Survey, date: 2022-03-01}
+        """,
+    # Fresh research.
+    "fred.yaml": """\
+        name: Fresh Fred
+        owner: "@sales"
+        last_reviewed: 2026-09-01
+        research:
+          sources:
+            - {title: Interviews, date: 2026-02-01}
+        """,
+    # Retired: its research is history, not a reminder.
+    "rita.yaml": """\
+        name: Retired Rita
+        owner: "@sales"
+        status: retired
+        last_reviewed: 2026-09-01
+        research:
+          sources:
+            - {title: Survey, date: 2019-01-01}
+        """,
+}
+
+
+@pytest.fixture
+def stale(tmp_path: Path) -> Path:
+    return write_project(tmp_path, personas=STALE)
+
+
+def test_evidence_stale_is_listed_next_to_the_review_state(stale: Path) -> None:
+    result = review(stale)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "Reviews as of 2026-11-29 (every 1 year unless a file says otherwise; due soon 30 days "
+        "before)\n"
+        "\n"
+        "STATE    NEXT REVIEW  DUE               EVIDENCE                  KIND     TITLE         "
+        "OWNER      FILE\n"
+        "OVERDUE  2026-01-10   323 days overdue  stale, newest 2022-03-01  persona  Overdue Otto  "
+        "@research  personas/otto.yaml\n"
+        "CURRENT  2027-09-01   in 276 days       stale, newest 2023-05-10  persona  Growth Gina   "
+        "@research  personas/gina.yaml\n"
+        "\n"
+        "2 items listed; 1 overdue, 0 due soon, 2 current, 1 retired, 2 evidence stale.\n"
+    )
+
+
+def test_evidence_stale_in_markdown_github_and_json(stale: Path) -> None:
+    lines = review(stale, "--format", "markdown").stdout.splitlines()
+    assert lines[2] == "As of 2026-11-29: **1 overdue**, **0 due soon**, **2 evidence stale**."
+    assert (
+        "- [ ] **Current** · **Evidence stale** — **Growth Gina** (persona): in 276 days · next "
+        "review 2027-09-01 · last reviewed 2026-09-01 · newest research 2023-05-10 · "
+        "`personas/gina.yaml`"
+    ) in lines
+    assert (
+        "*Evidence stale*: the newest research behind the persona is older than 2 years. A "
+        "review cannot refresh it: plan new research, then add it to `research.sources` with "
+        "its date."
+    ) in lines
+    assert review(stale, "--format", "github").stdout.splitlines() == [
+        "::warning file=personas/otto.yaml,line=3,title=Review overdue::Persona 'Overdue Otto' "
+        "was last reviewed on 2025-01-10; next review 2026-01-10 (323 days overdue). Owner: "
+        "@research. Review it and update last_reviewed.",
+        "::warning file=personas/otto.yaml,line=4,title=Evidence stale::Persona 'Overdue Otto': "
+        "its newest research (2022-03-01) is older than evidence_max_age (2 years). Owner: "
+        "@research. A review cannot refresh it: plan new research and add it to "
+        "research.sources with its date.",
+        "::warning file=personas/gina.yaml,line=7,title=Evidence stale::Persona 'Growth Gina': "
+        "its newest research (2023-05-10) is older than evidence_max_age (2 years). Owner: "
+        "@research. A review cannot refresh it: plan new research and add it to "
+        "research.sources with its date.",
+    ]
+    data = json.loads(review(stale, "--format", "json", "--all").stdout)
+    assert {i["id"]: (i["state"], i["evidence"]["stale"]) for i in data["items"]} == {
+        "otto": ("overdue", True),
+        "gina": ("current", True),
+        "fred": ("current", False),
+        "rita": ("retired", True),  # stale, but retired: not listed without --all
+    }
+    gina = next(i for i in data["items"] if i["id"] == "gina")
+    assert gina["evidence"] == {
+        "stale": True, "newest": "2023-05-10", "oldest": "2021-02-01", "cited": 1, "items": 1,
+        "stale_from": "2025-05-11",  # the day it became stale: newest + evidence_max_age + 1
+    }
+    assert data["evidence_stale"] == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "plugin", "code"),
+    [
+        (("--fail-on", "evidence-stale"), {}, 1),
+        (("--fail-on", "evidence-stale", "--owner", "@sales"), {}, 0),  # Fred; Rita is retired
+        (("--fail-on", "evidence-stale", "--owner", "@research"), {"evidence_max_age": "5 years"},
+         0),
+        (("--fail-on", "evidence-stale"), {"evidence_max_age": "4 years"}, 1),  # Otto: 2022
+        (("--fail-on", "overdue", "--owner", "@research"), {"evidence_max_age": "5 years"}, 1),
+    ],
+)
+def test_fail_on_evidence_stale(
+    tmp_path: Path, args: tuple[str, ...], plugin: dict[str, str], code: int
+) -> None:
+    project = write_project(tmp_path, personas=STALE, plugin=plugin)
+    result = review(project, *args)
+    assert result.returncode == code, result.stdout + result.stderr

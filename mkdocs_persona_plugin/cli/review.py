@@ -6,30 +6,51 @@ the tracker page, the banners, ``reviews.json`` and ``reviews.ics``.
 
 Formats: ``text`` (a table), ``json`` (the ``reviews.json`` shape), ``markdown`` (an issue
 body grouped by owner, with a checkbox per item) and ``github`` (workflow annotations on the
-``last_reviewed`` line). Exit codes: 0, 1 when ``--fail-on`` is met, 2 on invalid data or
-options (an ``--owner`` no file has included).
+``last_reviewed`` line). A persona whose newest research is older than ``evidence_max_age``
+is listed too, marked "evidence stale" next to its review state (never instead of it).
+Exit codes: 0, 1 when ``--fail-on`` is met, 2 on invalid data or options (an ``--owner`` no
+file has included) and, with ``--changed-since``, when git cannot answer.
+
+``--changed-since REF`` lists what a branch changes instead (see :mod:`.review_changes`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Iterable
+from typing import Any
 
+from ..core.history import GitError
 from ..core.loader import Handbook
 from ..core.problems import Problem, format_github, format_json, format_text
-from ..core.reviews import ReviewItem, ReviewState, count_states, plural, review_items, when_text
+from ..core.reviews import ReviewItem, ReviewState, count_states, plural, review_items
 from ..core.site_options import handbook_options
 from ..core.suggestions import closest, did_you_mean
 from ..render.build import make_context
-from ..render.review_feeds import absolute_url, page_url, reviews_document
+from ..render.review_feeds import absolute_url, page_url, review_record, reviews_document
 from ..render.site import BuildContext
+from . import review_changes
 from .common import iso_date, load_project, site_of
+from .review_common import (
+    EVIDENCE_STALE,
+    STATE_LABEL,
+    evidence_annotation,
+    evidence_record,
+    evidence_stale,
+    evidence_text,
+    md_escape,
+    needs_attention,
+    one_line,
+    owner_matches,
+    owner_md,
+    review_annotation,
+    when,
+)
 
 FORMATS = ("text", "json", "markdown", "github")
-FAIL_ON = ("overdue", "due-soon")
+FAIL_ON = ("overdue", "due-soon", "evidence-stale")
 #: The first line of the Markdown report; workflows use it to find their own issue.
 MARKDOWN_MARKER = "<!-- mkdocs-persona review -->"
 
@@ -40,28 +61,32 @@ HELP = "list personas and journeys due for review (exit 1 with --fail-on)"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The ``review`` subcommand's own options."""
     parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="text (default), json, markdown (an issue body grouped by owner) "
-                             "or github (workflow annotations)")
+                        help="text (default), json, markdown (an issue body grouped by owner, "
+                             "or a pull-request comment with --changed-since) or github "
+                             "(workflow annotations)")
     parser.add_argument("--fail-on", choices=FAIL_ON, default=None,
-                        help="exit 1 when anything listed is overdue (or due soon or overdue)")
+                        help="exit 1 when anything listed is overdue (due-soon: or due soon; "
+                             "evidence-stale: a persona's newest research is older than "
+                             "evidence_max_age)")
+    parser.add_argument("--changed-since", metavar="REF",
+                        help="list only the personas and journeys changed since the git ref "
+                             "REF (e.g. origin/main): reviewed or only edited, their review "
+                             "state, and the journeys a changed persona affects")
     parser.add_argument("--owner", metavar="OWNER",
                         help="only items of this owner, e.g. @growth-team (case-insensitive)")
     parser.add_argument("--today", metavar="YYYY-MM-DD", type=iso_date,
                         help="date to compute review states for (default: mkdocs.yml's today, "
                              "SOURCE_DATE_EPOCH or the current date in UTC)")
     parser.add_argument("--all", action="store_true",
-                        help="list every tracked item, not only overdue and due-soon ones")
+                        help="list every tracked item, not only overdue, due-soon and "
+                             "evidence-stale ones (every changed file is listed with "
+                             "--changed-since)")
 
 
 # Selection ---------------------------------------------------------------------------------
-def owner_matches(owner: str, wanted: str) -> bool:
-    """Owners compare case-insensitively, with or without a leading ``@``."""
-    return owner.strip().lstrip("@").casefold() == wanted.strip().lstrip("@").casefold()
-
-
 def select(items: Iterable[ReviewItem], *, owner: str | None, everything: bool) -> list[ReviewItem]:
-    """The items to list: those needing review (or all), of one owner when given."""
-    chosen = [e for e in items if everything or e.needs_review]
+    """The items to list: those needing attention (or all), of one owner when given."""
+    chosen = [e for e in items if everything or needs_attention(e)]
     if owner:
         chosen = [e for e in chosen if owner_matches(e.owner, owner)]
     return chosen
@@ -80,7 +105,7 @@ def _owners(handbook: Handbook) -> list[str]:
 def known_owners(handbook: Handbook) -> list[str]:
     """Every owner named by a persona or journey (each once, however it is written)."""
     owners: dict[str, str] = {}
-    for owner in (_one_line(o) for o in _owners(handbook)):
+    for owner in (one_line(o) for o in _owners(handbook)):
         owners.setdefault(owner.lstrip("@").casefold(), owner)
     return sorted(owners.values(), key=lambda o: (o.lstrip("@").casefold(), o))
 
@@ -106,46 +131,31 @@ def failed(items: Iterable[ReviewItem], fail_on: str | None) -> bool:
     """Whether ``--fail-on`` is met by ``items``."""
     if fail_on is None:
         return False
+    if fail_on == "evidence-stale":
+        return any(evidence_stale(e) for e in items)
     wanted = {ReviewState.overdue}
     if fail_on == "due-soon":
         wanted.add(ReviewState.due_soon)
     return any(e.state in wanted for e in items)
 
 
-def last_reviewed_line(ctx: BuildContext, entry: ReviewItem) -> int:
-    """The 1-based line of ``last_reviewed:`` in the item's file (1 when not found)."""
-    path = entry.item.source or ctx.options.project_root / entry.source_rel
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 1
-    pattern = re.compile(r"""^(?:last_reviewed|"last_reviewed"|'last_reviewed')\s*:""")
-    for number, line in enumerate(lines, start=1):
-        if pattern.match(line):
-            return number
-    return 1
-
-
 # Formats -----------------------------------------------------------------------------------
-STATE_LABEL = {
-    ReviewState.overdue: "Overdue",
-    ReviewState.due_soon: "Due soon",
-    ReviewState.current: "Current",
-    ReviewState.retired: "Retired",
-}
-
-
 def _counts_line(items: list[ReviewItem]) -> str:
     counts = count_states(items)
+    stale = sum(1 for e in items if evidence_stale(e))
     return (
         f"{counts[ReviewState.overdue]} overdue, {counts[ReviewState.due_soon]} due soon, "
         f"{counts[ReviewState.current]} current"
         + (f", {counts[ReviewState.retired]} retired" if counts[ReviewState.retired] else "")
+        + (f", {stale} {EVIDENCE_STALE}" if stale else "")
     )
 
 
-def _when(entry: ReviewItem) -> str:
-    return "retired" if entry.state is ReviewState.retired else when_text(entry.status)
+def _evidence_cell(entry: ReviewItem) -> str:
+    if not evidence_stale(entry) or entry.evidence is None:
+        return "-"
+    newest = entry.evidence.newest
+    return f"stale, newest {newest.isoformat()}" if newest else "stale"
 
 
 def format_text_report(
@@ -160,15 +170,19 @@ def format_text_report(
     if not shown:
         what = "tracked" if everything else "needs review"
         return f"{head}\nNothing {what}: {_counts_line(tracked)}."
-    rows = [("STATE", "NEXT REVIEW", "DUE", "KIND", "TITLE", "OWNER", "FILE")]
+    # The EVIDENCE column appears when a listed persona's research is stale.
+    with_evidence = any(evidence_stale(e) for e in shown)
+    rows = [("STATE", "NEXT REVIEW", "DUE", *(("EVIDENCE",) if with_evidence else ()),
+             "KIND", "TITLE", "OWNER", "FILE")]
     for e in shown:
         rows.append((
             STATE_LABEL.get(e.state, e.state.value).upper(),
             e.status.next_review.isoformat() if e.status.next_review else "",
-            _when(e),
+            when(e),
+            *((_evidence_cell(e),) if with_evidence else ()),
             e.kind,
-            _one_line(e.title),
-            _one_line(e.owner) or "-",
+            one_line(e.title),
+            one_line(e.owner) or "-",
             e.source_rel,
         ))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
@@ -180,30 +194,22 @@ def format_text_report(
                       f"{_counts_line(tracked)}."])
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
-
-
-def md_escape(text: str) -> str:
-    """User text as inert Markdown (no links, HTML, emphasis or new lines)."""
-    return _MD_SPECIAL.sub(r"\\\1", _one_line(text))
-
-
 def format_markdown(ctx: BuildContext, shown: list[ReviewItem], tracked: list[ReviewItem]) -> str:
     """A ready-to-post issue body: a checkbox per item, grouped by owner."""
     today = ctx.handbook.today.isoformat()
     overdue = sum(1 for e in shown if e.state is ReviewState.overdue)
     soon = sum(1 for e in shown if e.state is ReviewState.due_soon)
+    stale = sum(1 for e in shown if evidence_stale(e))
     lines = [MARKDOWN_MARKER]
     if not shown:
         lines += ["", f"Nothing needs review as of {today}. :tada:"]
         return "\n".join(lines) + "\n"
     summary = f"As of {today}: **{overdue} overdue**, **{soon} due soon**"
-    if len(shown) > overdue + soon:
-        summary += f", {len(shown) - overdue - soon} other"
+    if stale:
+        summary += f", **{stale} {EVIDENCE_STALE}**"
+    other = sum(1 for e in shown if not e.needs_review and not evidence_stale(e))
+    if other:
+        summary += f", {other} other"
     lines += [
         "",
         summary + ".",
@@ -211,6 +217,13 @@ def format_markdown(ctx: BuildContext, shown: list[ReviewItem], tracked: list[Re
         "Review each item with its owner, update `last_reviewed` in its file (and anything "
         "that changed), and tick it off once the change is merged.",
     ]
+    if stale:
+        lines += [
+            "",
+            f"*{EVIDENCE_STALE.capitalize()}*: the newest research behind the persona is older "
+            f"than {ctx.options.evidence_max_age}. A review cannot refresh it: plan new "
+            "research, then add it to `research.sources` with its date.",
+        ]
     tracker = None
     if ctx.options.tracker:
         tracker = absolute_url(ctx, ctx.url_of(ctx.tracker_src()))
@@ -224,77 +237,67 @@ def format_markdown(ctx: BuildContext, shown: list[ReviewItem], tracked: list[Re
         names.setdefault(key, e.owner)
     for key in sorted(groups, key=lambda k: (k == "", k)):
         owner = names[key]
-        lines += ["", f"### {_owner_md(owner) if owner else 'No owner'}", ""]
+        lines += ["", f"### {owner_md(owner) if owner else 'No owner'}", ""]
         for e in groups[key]:
             lines.append(_markdown_item(ctx, e))
     return "\n".join(lines) + "\n"
-
-
-def _owner_md(owner: str) -> str:
-    """The owner as Markdown; an ``@handle`` stays a mention so GitHub notifies it."""
-    text = _one_line(owner)
-    match = re.fullmatch(r"@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?", text)
-    return text if match else md_escape(text)
 
 
 def _markdown_item(ctx: BuildContext, e: ReviewItem) -> str:
     url = absolute_url(ctx, page_url(ctx, e))
     title = md_escape(e.title)
     title = f"[{title}]({url})" if url else f"**{title}**"
-    state = STATE_LABEL.get(e.state, e.state.value)
+    state = f"**{STATE_LABEL.get(e.state, e.state.value)}**"
+    evidence = ""
+    if evidence_stale(e):
+        state += f" · **{EVIDENCE_STALE.capitalize()}**"
+        evidence = f" · {evidence_text(e.evidence)}"
     status = e.status
     last = status.last_reviewed.isoformat() if status.last_reviewed else "never"
     nxt = status.next_review.isoformat() if status.next_review else "-"
     edit = ctx.options.edit_url(e.source_rel)
     source = f"[`{e.source_rel}`]({edit})" if edit else f"`{e.source_rel}`"
     return (
-        f"- [ ] **{state}** — {title} ({e.kind}): {_when(e)} · next review {nxt} · "
-        f"last reviewed {last} · {source}"
+        f"- [ ] {state} — {title} ({e.kind}): {when(e)} · next review {nxt} · "
+        f"last reviewed {last}{evidence} · {source}"
     )
 
 
-def _gh_escape(value: str, *, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if prop:
-        value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
-
-
 def format_github_report(ctx: BuildContext, shown: list[ReviewItem]) -> str:
-    """``::warning`` workflow commands on the ``last_reviewed`` line of each item needing
-    review (current and retired items are not annotated)."""
+    """``::warning`` workflow commands: on the ``last_reviewed`` line of each item needing
+    review, and on the ``research`` line of each evidence-stale persona (current and retired
+    items are not annotated for their review state)."""
     lines = []
     for e in shown:
-        if not e.needs_review:
-            continue
-        status = e.status
-        title = "Review overdue" if e.state is ReviewState.overdue else "Review due soon"
-        last = status.last_reviewed.isoformat() if status.last_reviewed else "never"
-        owner = f" Owner: {_one_line(e.owner)}." if e.owner else ""
-        message = (
-            f"{e.kind.capitalize()} '{_one_line(e.title)}' was last reviewed on {last}; "
-            f"next review {status.next_review.isoformat() if status.next_review else '-'} "
-            f"({when_text(status)}).{owner} Review it and update last_reviewed."
-        )
-        lines.append(
-            f"::warning file={_gh_escape(e.source_rel, prop=True)},"
-            f"line={last_reviewed_line(ctx, e)},title={_gh_escape(title, prop=True)}::"
-            f"{_gh_escape(message)}"
-        )
+        if e.needs_review:
+            lines.append(review_annotation(ctx, e))
+        if evidence_stale(e):
+            lines.append(evidence_annotation(ctx, e))
     return "\n".join(lines)
+
+
+def json_record(ctx: BuildContext, entry: ReviewItem) -> dict[str, Any]:
+    """One item as in ``reviews.json``, with its ``evidence`` (``null`` for a journey)."""
+    record = review_record(ctx, entry)
+    record.setdefault("evidence", evidence_record(entry.evidence))
+    return record
 
 
 def format_json_report(
     ctx: BuildContext, shown: list[ReviewItem], tracked: list[ReviewItem]
 ) -> str:
     """The ``reviews.json`` document for the listed items, with counts over all items."""
-    document = reviews_document(ctx, shown)
+    document = {k: v for k, v in reviews_document(ctx, []).items() if k != "items"}
+    document.setdefault("evidence_max_age", str(ctx.options.evidence_max_age))
+    document["items"] = [json_record(ctx, e) for e in shown]
     counts = count_states(tracked)
     document["counts"] = {state.value: n for state, n in counts.items()}
+    document["evidence_stale"] = sum(1 for e in tracked if evidence_stale(e))
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
-def _print_problems(problems: list[Problem], fmt: str) -> None:
+def print_problems(problems: list[Problem], fmt: str) -> None:
+    """Invalid files, listed as ``validate`` lists them, and why nothing else is printed."""
     if fmt == "json":
         print(format_json(problems))
     elif fmt == "github":
@@ -306,14 +309,15 @@ def _print_problems(problems: list[Problem], fmt: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """List items needing review; exit 1 when ``--fail-on`` is met, 2 on invalid data."""
+    """List items needing review (or, with ``--changed-since``, what a branch changes); exit 1
+    when ``--fail-on`` is met, 2 on invalid data or options, or when git cannot answer."""
     try:
         project, handbook, problems = load_project(args)
     except ValueError as exc:  # a bad `today` option
         print(f"error: persona plugin option today: {exc}", file=sys.stderr)
         return 2
     if problems or handbook is None:
-        _print_problems(problems, args.format)
+        print_problems(problems, args.format)
         return 2
     try:
         options = handbook_options(project, site_of(project), handbook.today)
@@ -328,8 +332,25 @@ def run(args: argparse.Namespace) -> int:
     ctx = make_context(handbook, options)
     tracked = review_items(
         handbook, today=handbook.today, default_interval=options.review_every,
-        due_soon=options.due_soon,
+        due_soon=options.due_soon, evidence_max_age=options.evidence_max_age,
     )
+    if args.changed_since is not None:
+        try:
+            report = review_changes.changes_report(ctx, project, tracked, args.changed_since)
+        except GitError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"error: git could not run: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        if args.owner:
+            report = report.for_owner(args.owner)
+        text = review_changes.render(ctx, report, args.format)
+        if text:
+            print(text)
+        elif not report.entries:
+            print(review_changes.nothing_changed(report), file=sys.stderr)
+        return 1 if failed(report.listed, args.fail_on) else 0
     if args.owner:
         tracked_for_owner = [e for e in tracked if owner_matches(e.owner, args.owner)]
     else:
