@@ -383,7 +383,8 @@ def test_unknown_option_suggests_the_closest() -> None:
     )
     assert usage_error("review", "--ownr=@sales") == (
         "mkdocs-persona review: error: unknown option '--ownr'; use one of: --help, "
-        "--config-file, --personas, --journeys, --format, --fail-on, --owner, --today, --all; "
+        "--config-file, --personas, --journeys, --format, --fail-on, --changed-since, --owner, "
+        "--today, --all; "
         "did you mean '--owner'?"
     )
 
@@ -410,7 +411,7 @@ def test_unexpected_argument() -> None:
         (
             ("review", "--fail-on", "overdu"),
             "mkdocs-persona review: error: argument --fail-on: 'overdu' is not allowed; use one "
-            "of: overdue, due-soon; did you mean 'overdue'?",
+            "of: overdue, due-soon, evidence-stale; did you mean 'overdue'?",
         ),
         (
             ("export", "--kind", "persons"),

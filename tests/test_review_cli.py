@@ -494,3 +494,11 @@ def test_fail_on_evidence_stale(
     project = write_project(tmp_path, personas=STALE, plugin=plugin)
     result = review(project, *args)
     assert result.returncode == code, result.stdout + result.stderr
+
+
+def test_fail_on_conditions_add_up(tmp_path: Path) -> None:
+    """Gina's review is current, her research is not: a reminder job can check both."""
+    project = write_project(tmp_path, personas={"gina.yaml": STALE["gina.yaml"]})
+    assert review(project, "--fail-on", "due-soon").returncode == 0
+    both = review(project, "--fail-on", "due-soon", "--fail-on", "evidence-stale")
+    assert both.returncode == 1

@@ -64,10 +64,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="text (default), json, markdown (an issue body grouped by owner, "
                              "or a pull-request comment with --changed-since) or github "
                              "(workflow annotations)")
-    parser.add_argument("--fail-on", choices=FAIL_ON, default=None,
+    parser.add_argument("--fail-on", choices=FAIL_ON, action="append", default=None,
                         help="exit 1 when anything listed is overdue (due-soon: or due soon; "
                              "evidence-stale: a persona's newest research is older than "
-                             "evidence_max_age)")
+                             "evidence_max_age); repeat to combine")
     parser.add_argument("--changed-since", metavar="REF",
                         help="list only the personas and journeys changed since the git ref "
                              "REF (e.g. origin/main): reviewed or only edited, their review "
@@ -127,16 +127,15 @@ def unknown_owner(handbook: Handbook, wanted: str) -> str | None:
     return message + f" (known owners: {listed}{f' and {more} more' if more > 0 else ''})"
 
 
-def failed(items: Iterable[ReviewItem], fail_on: str | None) -> bool:
-    """Whether ``--fail-on`` is met by ``items``."""
-    if fail_on is None:
-        return False
-    if fail_on == "evidence-stale":
-        return any(evidence_stale(e) for e in items)
-    wanted = {ReviewState.overdue}
-    if fail_on == "due-soon":
-        wanted.add(ReviewState.due_soon)
-    return any(e.state in wanted for e in items)
+def failed(items: Iterable[ReviewItem], fail_on: Iterable[str] | None) -> bool:
+    """Whether any ``--fail-on`` condition (each a :data:`FAIL_ON` choice) is met by
+    ``items``."""
+    wanted = set(fail_on or ())
+    states = {ReviewState.overdue} if wanted & {"overdue", "due-soon"} else set()
+    if "due-soon" in wanted:
+        states.add(ReviewState.due_soon)
+    stale = "evidence-stale" in wanted
+    return any(e.state in states or (stale and evidence_stale(e)) for e in items)
 
 
 # Formats -----------------------------------------------------------------------------------
