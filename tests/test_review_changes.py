@@ -417,3 +417,14 @@ def test_cli_markdown_escapes_names_in_the_table(pull_request: Path) -> None:
         "| Added | [Cy \\| \\[CEO\\]\\(javascript:alert\\(1\\)\\) \\<b\\>]"
         "(https://handbook.example.com/personas/cy/) (persona) |"
     )
+
+
+def test_cli_markdown_without_changes_of_an_owner(pull_request: Path) -> None:
+    """A ref whose name also appears in the sentence is quoted once, where it belongs."""
+    git(pull_request, "branch", "e")
+    result = review(pull_request, "--changed-since", "e", "--format", "markdown",
+                    "--owner", "@ops")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "No persona or journey files of @ops changed since `e`."
+    )

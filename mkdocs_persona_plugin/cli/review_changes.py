@@ -115,10 +115,14 @@ def changes_report(
     return ChangesReport(ref, entries)
 
 
-def nothing_changed(report: ChangesReport) -> str:
-    """``No persona or journey files changed since main.``"""
-    whose = f" of {one_line(report.owner)}" if report.owner else ""
-    return f"No persona or journey files{whose} changed since {report.ref}."
+def nothing_changed(report: ChangesReport, *, markdown: bool = False) -> str:
+    """``No persona or journey files changed since main.`` (in Markdown, the ref as code)."""
+    owner = one_line(report.owner or "")
+    if markdown:
+        owner = md_escape(owner)
+    whose = f" of {owner}" if owner else ""
+    ref = _code(report.ref) if markdown else report.ref
+    return f"No persona or journey files{whose} changed since {ref}."
 
 
 # Wording -----------------------------------------------------------------------------------
@@ -268,7 +272,7 @@ def format_markdown(ctx: BuildContext, report: ChangesReport) -> str:
     lines = [MARKDOWN_MARKER, "### Personas and journeys in this change", ""]
     ref = _code(report.ref)
     if not report.entries:
-        return "\n".join([*lines, nothing_changed(report).replace(report.ref, ref)]) + "\n"
+        return "\n".join([*lines, nothing_changed(report, markdown=True)]) + "\n"
     counts = ", ".join(
         f"**{n} {key}**" if key in ("reviewed", "edited without a review") else f"{n} {key}"
         for key, n in _counts(report)
