@@ -136,10 +136,12 @@ def test_changed_files_since_a_branch_point(repo: Path) -> None:
     git(repo, "checkout", "-q", "main")
     commit(repo, {"personas/zed.yaml": "name: Zed\n"}, "Zed on main", "2026-05-03T10:00:00+00:00")
     git(repo, "checkout", "-q", "edit")
+    (repo / "personas" / "new.yaml").write_text("name: New\n", encoding="utf-8")  # untracked
     changes = changed_files(repo, "main", folders(repo))
     assert sorted((c.status, c.path) for c in changes) == [
         ("A", "journeys/k.yaml"),  # a renamed file is a new id: deleted and added
         ("A", "personas/bo.yaml"),
+        ("A", "personas/new.yaml"),
         ("D", "journeys/j.yaml"),
         ("M", "personas/ann.yaml"),
     ]  # Zed, added on main after the branch point, is not this branch's change

@@ -190,7 +190,8 @@ class Change:
 def changed_files(root: Path, ref: str, folders: Sequence[Path]) -> list[Change]:
     """Files in ``folders`` that differ between ``ref`` and the work tree (since their merge base).
 
-    Like a pull request's diff: only what changed on this side since it branched from ``ref``.
+    Like a pull request's diff: only what changed on this side since it branched from ``ref``;
+    new files not yet added to git count as added.
     """
     top = _toplevel(root)
     if ref.startswith("-"):
@@ -219,7 +220,13 @@ def changed_files(root: Path, ref: str, folders: Sequence[Path]) -> list[Change]
         rel = _relative(top, root, name)
         if status and rel is not None:
             changes.append(Change(status[0], rel))
-    return changes
+    # A new file not yet added to git is a change too (locally, before the commit).
+    untracked = _git(top, "ls-files", "--others", "--exclude-standard", "-z", "--", *specs)
+    for name in untracked.stdout.split("\0") if untracked.returncode == 0 else []:
+        rel = _relative(top, root, name) if name else None
+        if rel is not None:
+            changes.append(Change("A", rel))
+    return sorted(changes, key=lambda c: c.path)
 
 
 def file_at(root: Path, ref: str, rel: str) -> bytes | None:
