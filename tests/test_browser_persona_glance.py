@@ -185,7 +185,7 @@ def test_tracker_tiles_filter_the_table(page: Any, example_url: str) -> None:
     assert len(_shown_states(page)) == 3 and "state=" not in page.url
     # The tiles keep counting every state of the owner's queue.
     counts = page.eval_on_selector_all(
-        ".pp-tracker-count [data-pp-count]", "cs => cs.map(c => c.textContent)"
+        ".pp-tracker-count[data-state] [data-pp-count]", "cs => cs.map(c => c.textContent)"
     )
     assert counts == ["4", "3", "7", "1"]
     # A shared link opens filtered.

@@ -67,7 +67,7 @@ def test_owner_filter_and_grouped_view(page: Any, example_url: str) -> None:
     assert unquote(page.url).endswith("reviews/?owner=@growth-team")
     assert page.inner_text("[data-pp-shown]") == "Showing 5 of 14 items."
     counts = page.eval_on_selector_all(
-        ".pp-tracker-count [data-pp-count]", "cs => cs.map(c => c.textContent)"
+        ".pp-tracker-count[data-state] [data-pp-count]", "cs => cs.map(c => c.textContent)"
     )
     assert counts == ["1", "1", "3", "0"]  # the owner's own queue
     # The retired section only lists the owner's retired personas (none here).
@@ -158,7 +158,7 @@ def test_due_soon_banner_and_tracker_move_on_with_the_date(page: Any, example_ur
     assert "pp-review-banner--overdue" in page.get_attribute("[data-pp-review-banner]", "class")
     open_tracker(page, example_url)
     counts = page.eval_on_selector_all(
-        ".pp-tracker-count",
+        ".pp-tracker-count[data-state]",
         "cs => cs.map(c => c.dataset.state + ' ' + c.querySelector('[data-pp-count]').textContent)",
     )
     assert counts == ["overdue 5", "due-soon 2", "current 7", "retired 1"]

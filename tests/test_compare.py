@@ -202,6 +202,7 @@ def test_compare_data_json_is_compact_and_complete(example_site: BuildResult) ->
         "tagline",
         "meta",
         "search",
+        "evidence",
         "sections",
     }  # no bio, quotes or anything else the comparison does not show
     assert hannah["url"] == "../hannah/"
@@ -230,7 +231,9 @@ def test_compare_data_json_is_compact_and_complete(example_site: BuildResult) ->
         "accounting podcasts on the commute (e.g. the finance leader, cfo thought leader)",
     ] in channels
     assert [r[0] for r in sections["messaging"]] == ["Pitch", "Words to use", "Words to avoid"]
-    assert [r[0] for r in sections["research"]] == ["Interviews", "Confidence", "Sources"]
+    assert [r[0] for r in sections["research"]] == [
+        "Interviews", "Confidence", "Sources", "Evidence"
+    ]
     oscar = next(p for p in data["personas"] if p["id"] == "oscar")
     assert (oscar["status"], oscar["statusLabel"]) == ("retired", "Retired")
 
@@ -476,9 +479,12 @@ def test_key_differences_summary() -> None:
         "Type",
         "Head of Finance Hannah Decision-maker Finance Manager Margie Buyer",
     )
-    assert [e[0] for e in entries[1:]] == ["Goals", "Objections", "Channels", "Messaging"]
+    assert [e[0] for e in entries[1:]] == [
+        "Goals", "Objections", "Channels", "Messaging", "Evidence"
+    ]
     assert entries[3] == ("Channels", "1 of 8 in common")
-    assert all(e[1].endswith("in common") for e in entries[1:])
+    assert all(e[1].endswith("in common") for e in entries[1:-1])
+    assert entries[-1][1].startswith("Head of Finance Hannah: 7 of 24 claims cite evidence")
     badges = keys.select(".pp-cmp-type")
     assert [b["class"][1] for b in badges] == ["pp-cmp-type-decision-maker", "pp-cmp-type-buyer"]
     # The same numbers as the model.
@@ -486,9 +492,10 @@ def test_key_differences_summary() -> None:
     records = [p for p in data["personas"] if p["id"] in ("hannah", "margie")]
     records.sort(key=lambda r: r["id"] != "hannah")
     summary = key_differences(records, compare_model(records, data["sections"]))
-    assert [(k["key"], k.get("common"), k.get("total")) for k in summary[1:]] == [
-        (e[0].lower(), int(e[1].split()[0]), int(e[1].split()[2])) for e in entries[1:]
+    assert [(k["key"], k.get("common"), k.get("total")) for k in summary[1:-1]] == [
+        (e[0].lower(), int(e[1].split()[0]), int(e[1].split()[2])) for e in entries[1:-1]
     ]
+    assert summary[-1]["key"] == "evidence"
 
 
 def test_key_differences_of_one_type() -> None:

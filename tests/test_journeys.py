@@ -123,6 +123,7 @@ def test_lanes_without_content_are_left_out(example_site: BuildResult) -> None:
         "pp-lane-pain-points",
         "pp-lane-opportunities",
         "pp-lane-kpis",
+        "pp-lane-evidence",  # one stage cites research
     ]
     assert fiona.select_one("tr.pp-lane-backstage") is None
     team = example_site.soup("journeys/team-evaluation/index.html")

@@ -551,11 +551,19 @@ def test_reviews_json(site: BuildResult) -> None:
         "review_every": "1 year",
         "state": "overdue",
         "days": -374,
+        # Nothing cites research; the project is not in git.
+        "evidence": {
+            "stale": False, "newest": None, "oldest": None, "cited": 0, "items": 0,
+            "stale_from": None,
+        },
+        "last_updated": None,
         "url": "personas/bruno/",
         "source": "personas/bruno.yaml",
         "edit_url": "https://github.com/acme/handbook/edit/main/personas/bruno.yaml",
     }
     assert data["items"][2]["url"] == "journeys/onboarding/"
+    assert data["items"][2]["evidence"] is None  # a journey
+    assert data["evidence_max_age"] == "2 years"
     assert data["items"][4]["review_every"] == "6 months"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..core.history import History
 from ..core.loader import Handbook
 from ..core.options import HandbookOptions
 from .pages import compare, exports, index, journeys, onboarding, persona, reviews
@@ -33,15 +34,21 @@ def generators() -> list[Generator]:
 
 
 def make_context(
-    handbook: Handbook, options: HandbookOptions, *, images: Any = None
+    handbook: Handbook,
+    options: HandbookOptions,
+    *,
+    images: Any = None,
+    history: History | None = None,
 ) -> BuildContext:
-    """The build context for ``handbook``: its strings, templates and (optional) images."""
+    """The build context for ``handbook``: its strings, templates, (optional) images and
+    (optional) git history of the content files."""
     return BuildContext(
         handbook=handbook,
         options=options,
         strings=Strings(options.language, options.strings),
         env=make_environment(options.template_dirs),
         images=images,
+        history=history if history is not None else History(),
     )
 
 
@@ -50,9 +57,14 @@ def build_outputs(
     options: HandbookOptions,
     *,
     images: Any = None,
+    history: History | None = None,
 ) -> list[Output]:
-    """Every generated page and asset for ``handbook`` (assets given as text are packed)."""
-    ctx = make_context(handbook, options, images=images)
+    """Every generated page and asset for ``handbook`` (assets given as text are packed).
+
+    ``history`` (:func:`~..core.history.read_history`) adds "last updated" dates and the
+    changes since each review to the pages and ``reviews.json``.
+    """
+    ctx = make_context(handbook, options, images=images, history=history)
     outputs: list[Output] = []
     for generate in generators():
         for out in generate(ctx):

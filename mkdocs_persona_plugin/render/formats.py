@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, match_skeleton, tokenize_pattern
+from babel.lists import format_list as _format_list
 from babel.numbers import format_decimal, format_percent
 
 #: Language codes whose CLDR locale is not the code itself.
@@ -165,6 +166,13 @@ def format_percentage(value: float, locale: Locale) -> str:
     as many decimals as ``value`` has (``12.5`` → ``12,5 %``)."""
     ratio = (_decimal(value) / 100).normalize()
     return str(format_percent(ratio, locale=locale, decimal_quantization=False))
+
+
+# Lists ------------------------------------------------------------------------------------
+def format_list(items: list[str], locale: Locale) -> str:
+    """``items`` joined as the locale writes a list: ``A, B and C``, ``A, B und C``,
+    ``A、B、C``."""
+    return str(_format_list(items, locale=locale)) if items else ""
 
 
 # Plurals ----------------------------------------------------------------------------------

@@ -28,6 +28,17 @@ def is_safe_url(url: str) -> bool:
     return bool(_SAFE_SCHEME.match(compact))
 
 
+_WEB_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
+
+
+def is_web_url(url: str | None) -> bool:
+    """True for an ``http://`` or ``https://`` address with a host (what a research source's
+    ``url`` must be to become a link); False for ``javascript:``, relative paths, spaces."""
+    if not url or not _WEB_URL.match(url):
+        return False
+    return not re.search(r"[\s\x00-\x1f\x7f]", url)
+
+
 class _SafeLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():

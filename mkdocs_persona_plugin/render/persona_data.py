@@ -2,9 +2,12 @@
 
 One record per persona holds only what the comparison shows, with every text already
 rendered to safe inline HTML (:func:`markup.render_inline`) and a normalised *key* used to
-find items the compared personas share. The same records feed the static comparison pages
-(rendered by Jinja from :func:`compare_model`) and ``personas/compare-data.json`` (rendered by
-``assets/compare.js``, which builds the same model and the same table in the browser).
+find items the compared personas share. An item that cites research carries its evidence
+marker (:mod:`.evidence_marks`, also pre-rendered HTML) as a third element, and each record
+its evidence summary (how many items cite a source, the newest research date). The same
+records feed the static comparison pages (rendered by Jinja from :func:`compare_model`) and
+``personas/compare-data.json`` (rendered by ``assets/compare.js``, which builds the same
+model and the same table in the browser).
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..core.models import Persona, PersonaType
+from ..core.models import CLAIM_FIELDS, Persona, PersonaType
 from . import markup
+from .evidence_marks import persona_marker
 from .safejson import inert_json
 from .site import BuildContext
 
@@ -75,12 +79,66 @@ def _cell(text: object) -> list[Any]:
 
 
 def cell_key(cell: Sequence[str]) -> str:
-    """The matching key of a ``[html]`` or ``[html, key]`` cell."""
+    """The matching key of a ``[html]``, ``[html, key]`` or ``[html, key, marker]`` cell."""
     return cell[1] if len(cell) > 1 else default_key(cell[0])
+
+
+def cell_marker(cell: Sequence[str]) -> Markup:
+    """The evidence marker of a cell (``[html, key, marker]``), else nothing."""
+    return Markup(cell[2]) if len(cell) > 2 else Markup("")
 
 
 def _items(values: Sequence[object]) -> list[list[Any]]:
     return [_cell(v) for v in values]
+
+
+def _claim_items(
+    ctx: BuildContext, persona: Persona, name: str, from_src: str
+) -> list[list[Any]]:
+    """The items of a list that may cite research, each with its marker when it does."""
+    cells = []
+    for claim in persona.claims(name):
+        cell = _cell(claim.text)
+        mark = persona_marker(ctx, persona, claim.evidence, from_src)
+        if mark:
+            cell = [cell[0], cell_key(cell), str(mark)]
+        cells.append(cell)
+    return cells
+
+
+def _source_items(ctx: BuildContext, persona: Persona) -> list[list[Any]]:
+    """The research sources: the title, with its date when it has one (matched by title)."""
+    research = persona.research
+    cells = []
+    for source in research.source_list if research else []:
+        cell = _cell(source.title)
+        if source.date is not None:
+            date = Markup('<span class="pp-cmp-source-date">{}</span>').format(
+                ctx.strings.date(source.date, "short")
+            )
+            cell = [Markup("{} · {}").format(Markup(cell[0]), date), cell_key(cell)]
+        cells.append(cell)
+    return cells
+
+
+def evidence_info(ctx: BuildContext, persona: Persona) -> dict[str, Any] | None:
+    """The comparison's evidence summary of ``persona`` (``None`` when no item cites a
+    source and no source is dated): counts, newest date, staleness and the text to show,
+    ``5 of 30 claims cite evidence · newest 1 Mar 2026``."""
+    summary = ctx.evidence(persona)
+    if not summary.cited and not summary.dated:
+        return None
+    t = ctx.strings
+    text = t(t.plural_key("evidence.summary", summary.items), n=summary.cited, total=summary.items)
+    if summary.newest is not None:
+        text += " · " + t("evidence.newest", date=t.date(summary.newest, "short"))
+    return {
+        "cited": summary.cited,
+        "items": summary.items,
+        "newest": summary.newest.isoformat() if summary.newest else None,
+        "stale": summary.stale,
+        "text": text,
+    }
 
 
 def section_titles(ctx: BuildContext) -> dict[str, str]:
@@ -88,11 +146,15 @@ def section_titles(ctx: BuildContext) -> dict[str, str]:
     return {name: ctx.strings(f"section.{name}") for name in SECTIONS}
 
 
-def persona_sections(ctx: BuildContext, persona: Persona) -> list[list[Any]]:
+def persona_sections(
+    ctx: BuildContext, persona: Persona, from_src: str | None = None
+) -> list[list[Any]]:
     """The persona's comparable content: ``[section, rows]`` with rows
     ``[label, kind, value]``; kind ``"v"`` holds one cell (``[html]`` or ``[html, key]``,
-    see :func:`cell_key`), kind ``"l"`` a list of them. Empty rows and sections are left
-    out."""
+    see :func:`cell_key`), kind ``"l"`` a list of them (an item citing research:
+    ``[html, key, marker]``, its marker linking from the page ``from_src``). Empty rows and
+    sections are left out."""
+    from_src = from_src if from_src is not None else ctx.compare_src()
     t = ctx.strings
     found: dict[str, list[list[Any]]] = {}
     facts = {"demographics": persona.demographics, "role": persona.role}
@@ -103,7 +165,9 @@ def persona_sections(ctx: BuildContext, persona: Persona) -> list[list[Any]]:
             found[name] = rows
     for name in LIST_SECTIONS:
         values = getattr(persona, name)
-        if values:
+        if values and name in CLAIM_FIELDS:
+            found[name] = [["", "l", _claim_items(ctx, persona, name, from_src)]]
+        elif values:
             found[name] = [["", "l", _items(values)]]
     msg = persona.messaging
     if msg is not None:
@@ -117,8 +181,8 @@ def persona_sections(ctx: BuildContext, persona: Persona) -> list[list[Any]]:
         if rows:
             found["messaging"] = rows
     research = persona.research
+    rows = []
     if research is not None:
-        rows = []
         if research.interviews is not None:
             rows.append([t("research.interviews"), "v", _cell(research.interviews)])
         if research.confidence is not None:
@@ -126,9 +190,12 @@ def persona_sections(ctx: BuildContext, persona: Persona) -> list[list[Any]]:
                 [t("research.confidence"), "v", _cell(t(f"confidence.{research.confidence.value}"))]
             )
         if research.sources:
-            rows.append([t("research.sources"), "l", _items(research.sources)])
-        if rows:
-            found["research"] = rows
+            rows.append([t("research.sources"), "l", _source_items(ctx, persona)])
+    evidence = evidence_info(ctx, persona)
+    if evidence is not None:
+        rows.append([t("evidence.heading"), "v", _cell(evidence["text"])])
+    if rows:
+        found["research"] = rows
     return [[name, found[name]] for name in SECTIONS if name in found]
 
 
@@ -161,7 +228,8 @@ def persona_record(ctx: BuildContext, persona: Persona, from_src: str) -> dict[s
         "search": " ".join(
             [persona.name, persona.id, t(f"type.{persona.type.value}"), *meta, *persona.tags]
         ).casefold(),
-        "sections": persona_sections(ctx, persona),
+        "evidence": evidence_info(ctx, persona),
+        "sections": persona_sections(ctx, persona, from_src),
     }
 
 
@@ -190,6 +258,8 @@ def compare_data(ctx: BuildContext, from_src: str) -> dict[str, Any]:
         "compare.keys_common",
         "compare.differs",
         "compare.differs_sr",
+        "evidence.heading",
+        "evidence.stale",
         "type",
         "none",
     )
@@ -220,6 +290,7 @@ class Item:
     html: Markup
     key: str
     shared_with: list[str] = field(default_factory=list)  # names of the others who have it
+    marker: Markup = field(default_factory=Markup)  # the evidence marker, if it cites any
 
     @property
     def shared(self) -> bool:
@@ -298,7 +369,12 @@ def compare_model(records: Sequence[dict[str, Any]], titles: dict[str, str]) -> 
                 elif kind == "v":
                     cells.append(Cell([Item(Markup(value[0]), cell_key(value))], kind))
                 else:
-                    cells.append(Cell([Item(Markup(c[0]), cell_key(c)) for c in value], kind))
+                    cells.append(
+                        Cell(
+                            [Item(Markup(c[0]), cell_key(c), marker=cell_marker(c)) for c in value],
+                            kind,
+                        )
+                    )
             row = Row(label, kind, cells)
             if kind == "v":
                 keys = {c.items[0].key for c in cells if not c.empty}
@@ -338,8 +414,10 @@ def key_differences(
 
     The first entry is the persona types (``same``: everyone has the same type); then, for
     each of :data:`KEY_SECTIONS` someone has, how many distinct items (values, for rows such
-    as the pitch) more than one persona has, of how many (``common``, ``total``). Mirrored
-    by keyDifferences() in assets/compare.js.
+    as the pitch) more than one persona has, of how many (``common``, ``total``); last, when
+    anyone's claims cite research or their research is dated, each persona's evidence
+    (``personas``: name, summary text or ``None``, whether it is stale). Mirrored by
+    keyDifferences() in assets/compare.js.
     """
     if len(records) < 2:
         return []
@@ -362,6 +440,17 @@ def key_differences(
             common, total = common + counts[0], total + counts[1]
         if total:
             result.append({"key": key, "title": section.title, "common": common, "total": total})
+    evidence = [r.get("evidence") for r in records]
+    if any(evidence):
+        result.append(
+            {
+                "key": "evidence",
+                "personas": [
+                    (r["name"], e["text"] if e else None, bool(e and e["stale"]))
+                    for r, e in zip(records, evidence, strict=True)
+                ],
+            }
+        )
     return result
 
 

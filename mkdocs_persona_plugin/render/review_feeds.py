@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
 from .. import __version__
+from ..core.evidence import EvidenceSummary
 from ..core.reviews import ReviewItem, ReviewState
 from .safejson import inert_json
 from .site import BuildContext
@@ -58,8 +59,32 @@ def uid_host(site_url: str) -> str:
 
 
 # JSON --------------------------------------------------------------------------------------
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def evidence_record(summary: EvidenceSummary | None) -> dict[str, Any] | None:
+    """A persona's evidence in ``reviews.json`` (``None`` for a journey): whether it is stale,
+    its newest and oldest research dates, how many of its items cite a source, and the day
+    it becomes stale (what a script needs to recompute ``stale`` on a later day)."""
+    if summary is None:
+        return None
+    return {
+        "stale": summary.stale,
+        "newest": _iso(summary.newest),
+        "oldest": _iso(summary.oldest),
+        "cited": summary.cited,
+        "items": summary.items,
+        "stale_from": _iso(summary.stale_from),
+    }
+
+
 def review_record(ctx: BuildContext, entry: ReviewItem) -> dict[str, Any]:
-    """One item of ``reviews.json`` (and of ``mkdocs-persona review --format json``)."""
+    """One item of ``reviews.json`` (and of ``mkdocs-persona review --format json``).
+
+    ``last_updated`` is when the item's file last changed in git (``None`` when unknown);
+    ``evidence`` a persona's :func:`evidence_record` (``None`` for a journey).
+    """
     status = entry.status
     return {
         "id": entry.id,
@@ -71,6 +96,8 @@ def review_record(ctx: BuildContext, entry: ReviewItem) -> dict[str, Any]:
         "review_every": str(status.interval),
         "state": status.state.value,
         "days": status.days,
+        "evidence": evidence_record(entry.evidence),
+        "last_updated": _iso(ctx.history.last_updated(entry.source_rel)),
         "url": page_url(ctx, entry),
         "source": entry.source_rel,
         "edit_url": ctx.options.edit_url(entry.source_rel) or None,
@@ -83,6 +110,7 @@ def reviews_document(ctx: BuildContext, items: Iterable[ReviewItem]) -> dict[str
         "today": ctx.handbook.today.isoformat(),
         "review_every": str(ctx.options.review_every),
         "due_soon": str(ctx.options.due_soon),
+        "evidence_max_age": str(ctx.options.evidence_max_age),
         "items": [review_record(ctx, e) for e in items],
     }
 

@@ -19,6 +19,8 @@ from typing import Any
 import jinja2
 import yaml
 
+from ..core.evidence import EvidenceSummary, evidence_summary
+from ..core.history import History
 from ..core.loader import Handbook
 from ..core.models import Journey, Persona
 from ..core.options import HandbookOptions
@@ -113,13 +115,15 @@ class Output:
 
 @dataclass
 class BuildContext:
-    """What every page generator needs: data, options, templates, strings, images."""
+    """What every page generator needs: data, options, templates, strings, images, and
+    what git knows about the content files (an empty :class:`History` when nothing)."""
 
     handbook: Handbook
     options: HandbookOptions
     strings: Strings
     env: jinja2.Environment
     images: Any = None  # an images.ImageCache when images are on
+    history: History = field(default_factory=History)
     shared: dict[str, Any] = field(default_factory=dict)  # results generators share
 
     # Where things live -----------------------------------------------------------------
@@ -177,6 +181,17 @@ class BuildContext:
             default_interval=self.options.review_every,
             due_soon=self.options.due_soon,
         )
+
+    def evidence(self, persona: Persona) -> EvidenceSummary:
+        """What backs the persona's claims as of the build's "today" (computed once)."""
+        cache: dict[str, EvidenceSummary] = self.shared.setdefault("evidence", {})
+        summary = cache.get(persona.id)
+        if summary is None:
+            summary = evidence_summary(
+                persona, today=self.handbook.today, max_age=self.options.evidence_max_age
+            )
+            cache[persona.id] = summary
+        return summary
 
     # Rendering -------------------------------------------------------------------------
     def render(self, template: str, from_src: str, **values: Any) -> str:
@@ -298,6 +313,7 @@ def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     env.filters["inline"] = markup.render_inline
     env.filters["plain"] = markup.plain
     env.globals["lang_attr"] = markup.lang_attr
+    env.globals["is_web_url"] = markup.is_web_url
     return env
 
 

@@ -222,6 +222,11 @@ class Strings:
         ``12,5\u00a0%``."""
         return formats.format_percentage(value, self.locale)
 
+    # Lists -------------------------------------------------------------------------------
+    def join(self, items: list[str]) -> str:
+        """``items`` as a list in this language: ``A, B and C``; ``A, B und C``."""
+        return formats.format_list(list(items), self.locale)
+
     # Intervals ---------------------------------------------------------------------------
     def interval(self, interval: Interval) -> str:
         """A review interval: ``1 year``, ``30 days``; ``1 Jahr``, ``30 Tage``…"""

@@ -6,7 +6,8 @@
  * template persona/compare_table.html: buildModel() mirrors persona_data.compare_model().
  *
  * Safety: names, labels and other plain text are set with textContent; only the
- * pre-rendered, already-escaped item HTML from the data file is assigned to innerHTML.
+ * pre-rendered, already-escaped item HTML from the data file (an item's text and its
+ * evidence marker) is assigned to innerHTML.
  */
 (function () {
   "use strict";
@@ -86,7 +87,9 @@
           var list = kind === "v" ? [value] : value;
           return {
             kind: kind,
-            items: list.map(function (item) { return { html: item[0], key: cellKey(item), sharedWith: [] }; })
+            items: list.map(function (item) {
+              return { html: item[0], key: cellKey(item), marker: item[2] || "", sharedWith: [] };
+            })
           };
         });
         var row = { label: label, kind: kind, cells: cells, shared: false, differs: false };
@@ -161,6 +164,14 @@
       });
       if (total) result.push({ key: key, title: section.title, common: common, total: total });
     });
+    if (records.some(function (r) { return r.evidence; })) {
+      result.push({
+        key: "evidence",
+        personas: records.map(function (r) {
+          return [r.name, r.evidence ? r.evidence.text : null, !!(r.evidence && r.evidence.stale)];
+        })
+      });
+    }
     return result;
   }
 
@@ -181,6 +192,18 @@
           }))]);
         }
         list.appendChild(el("div", { className: "pp-cmp-key pp-cmp-key-type" }, [el("dt", { text: S.type }), dd]));
+      } else if (k.key === "evidence") {
+        dd = el("dd", {}, [el("ul", { className: "pp-cmp-key-types" }, k.personas.map(function (p) {
+          return el("li", {}, [
+            p[0] + ": ",
+            p[1] ? p[1] : el("span", { className: "pp-none", text: S.none }),
+            p[2] ? " " : null,
+            p[2] ? el("span", { className: "pp-evidence-badge", text: S["evidence.stale"] }) : null
+          ]);
+        }))]);
+        list.appendChild(el("div", { className: "pp-cmp-key pp-cmp-key-evidence" }, [
+          el("dt", { text: S["evidence.heading"] }), dd
+        ]));
       } else {
         list.appendChild(el("div", { className: "pp-cmp-key pp-cmp-key-" + k.key + (k.common ? "" : " pp-cmp-key-none") }, [
           el("dt", { text: k.title }),
@@ -300,7 +323,8 @@
           } else {
             var ul = el("ul", { className: "pp-cmp-list" });
             cell.items.forEach(function (item) {
-              var li = el("li", { className: item.sharedWith.length ? "pp-shared" : null, html: item.html });
+              var classes = (item.sharedWith.length ? ["pp-shared"] : []).concat(item.marker ? ["pp-ev-host"] : []);
+              var li = el("li", { className: classes.join(" ") || null, html: item.html + item.marker });
               if (item.sharedWith.length) {
                 li.appendChild(document.createTextNode(" "));
                 li.appendChild(el("span", { className: "pp-badge-shared", text: S["compare.shared"] }));

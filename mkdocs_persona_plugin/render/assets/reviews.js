@@ -7,7 +7,13 @@
  *    becomes due, and the text is updated only when it changed (no flicker otherwise).
  * 2. The tracker page ([data-pp-tracker]): the same recomputation for every row and count, an
  *    owner filter (?owner=@team), a grouped-by-owner view (?view=owner) and the count tiles,
- *    toggle buttons that show one state only (?state=overdue).
+ *    toggle buttons that show one state only (?state=overdue), and the "evidence stale" tile
+ *    that shows only personas whose research is too old (?evidence=stale).
+ * 3. "Evidence stale" on persona pages ([data-pp-evidence-stale]: the line at the top and the
+ *    note in the research section) and on tracker rows (data-evidence-stale-from): a
+ *    persona's evidence is stale from a fixed day (data-stale-from, computed by the build
+ *    from its newest research date and evidence_max_age), so a later reader sees it become
+ *    stale. It is shown next to the review state, never instead of it.
  * Every visible string comes from data-msg-* attributes (translated at build time); dates are
  * written with the data-date-* attributes (pattern, month texts), exactly as the build writes
  * them (Strings.date in strings.py), and texts with a number take the plural form that
@@ -170,6 +176,17 @@
     if (more && more.hidden === due) more.hidden = !due;
   }
 
+  /* Evidence ----------------------------------------------------------------------------- */
+  function evidenceStale(el, today, attribute) {
+    var from = parseDay(el.getAttribute(attribute || "data-stale-from"));
+    return !isNaN(from) && today >= from;
+  }
+
+  function updateEvidence(el, today) {
+    var stale = evidenceStale(el, today);
+    if (el.hidden === stale) el.hidden = !stale;
+  }
+
   /* Tracker ------------------------------------------------------------------------------ */
   function ownerKey(owner) {
     return String(owner || "").trim().replace(/^@+/, "").toLowerCase();
@@ -179,13 +196,21 @@
     var msg = messages(root);
     var rows = root.querySelectorAll("[data-pp-row]");
     var counts = { overdue: 0, "due-soon": 0, current: 0 };
-    var items = root.querySelectorAll(".pp-tracker-count");
+    var items = root.querySelectorAll(".pp-tracker-count[data-state]");
+    var staleCount = 0;
     for (var j = 0; j < items.length; j++) {
       if (Object.prototype.hasOwnProperty.call(counts, items[j].getAttribute("data-state"))) continue;
       counts[items[j].getAttribute("data-state")] = null; /* not recomputed: never reviewed, retired */
     }
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i];
+      if (row.hasAttribute("data-evidence-stale-from")) {
+        var stale = evidenceStale(row, today, "data-evidence-stale-from");
+        row.setAttribute("data-evidence", stale ? "stale" : "fresh");
+        var evidenceBadge = row.querySelector("[data-pp-evidence-badge]");
+        if (evidenceBadge && evidenceBadge.hidden === stale) evidenceBadge.hidden = !stale;
+        if (stale) staleCount += 1;
+      }
       var info = stateOf(row, today);
       if (!info) continue;
       counts[info.state] += 1;
@@ -213,6 +238,8 @@
       var n = items[k].querySelector("[data-pp-count]");
       if (n && counts[state] != null) n.textContent = String(counts[state]);
     }
+    var staleTile = root.querySelector("[data-pp-evidence-tile] [data-pp-count]");
+    if (staleTile) staleTile.textContent = String(staleCount);
     var asof = root.querySelector("[data-pp-asof] time");
     if (asof) {
       asof.setAttribute("datetime", isoDay(today));
@@ -228,11 +255,12 @@
     return {
       owner: params.get("owner") || "",
       view: params.get("view") === "owner" ? "owner" : "date",
-      only: params.get("state") || ""
+      only: params.get("state") || "",
+      evidence: params.get("evidence") === "stale"
     };
   }
 
-  function writeParams(owner, view, only) {
+  function writeParams(owner, view, only, evidence) {
     var url = new URL(window.location.href);
     if (owner) url.searchParams.set("owner", owner);
     else url.searchParams.delete("owner");
@@ -240,6 +268,8 @@
     else url.searchParams.delete("view");
     if (only) url.searchParams.set("state", only);
     else url.searchParams.delete("state");
+    if (evidence) url.searchParams.set("evidence", "stale");
+    else url.searchParams.delete("evidence");
     /* Keep "@" readable in the address bar: ?owner=@team */
     var search = url.search.replace(/%40/g, "@");
     window.history.replaceState(window.history.state, "", url.pathname + search + url.hash);
@@ -267,10 +297,12 @@
     var columns = table.querySelectorAll("thead th").length;
     var groupBodies = [];
     var tiles = root.querySelectorAll("[data-pp-state-filter]");
+    var staleTile = root.querySelector("[data-pp-evidence-filter]");
     var only = "";
 
     function shows(row, owner) {
-      return matches(row, owner) && (!only || row.getAttribute("data-state") === only);
+      return matches(row, owner) && (!only || row.getAttribute("data-state") === only) &&
+        (!state.evidence || row.getAttribute("data-evidence") === "stale");
     }
 
     function matches(row, owner) {
@@ -325,9 +357,11 @@
       /* The summary counts follow the owner filter, so an owner sees the size of their own
          queue; the state filter (a tile) only chooses which rows are shown. */
       var counts = { overdue: 0, "due-soon": 0, current: 0, unscheduled: 0, retired: 0 };
+      var stale = 0;
       rows.forEach(function (row) {
         var st = row.getAttribute("data-state");
         if (matches(row, owner) && Object.prototype.hasOwnProperty.call(counts, st)) counts[st] += 1;
+        if (matches(row, owner) && row.getAttribute("data-evidence") === "stale") stale += 1;
         var ok = shows(row, owner);
         row.hidden = !ok;
         if (ok) count += 1;
@@ -336,7 +370,7 @@
       retiredRows.forEach(function (row) {
         var ok = matches(row, owner);
         if (ok) counts.retired += 1;
-        ok = ok && (!only || only === "retired");
+        ok = ok && (!only || only === "retired") && !state.evidence;
         row.hidden = !ok;
         if (ok) retiredShown += 1;
       });
@@ -344,7 +378,12 @@
       for (var t = 0; t < tiles.length; t++) {
         tiles[t].setAttribute("aria-pressed", String(tiles[t].getAttribute("data-pp-state-filter") === only));
       }
-      var boxes = root.querySelectorAll(".pp-tracker-count");
+      if (staleTile) {
+        staleTile.setAttribute("aria-pressed", String(state.evidence));
+        var staleN = staleTile.querySelector("[data-pp-count]");
+        if (staleN) staleN.textContent = String(stale);
+      }
+      var boxes = root.querySelectorAll(".pp-tracker-count[data-state]");
       for (var c = 0; c < boxes.length; c++) {
         var n = boxes[c].querySelector("[data-pp-count]");
         var key = boxes[c].getAttribute("data-state");
@@ -354,7 +393,10 @@
       for (var i = 0; i < buttons.length; i++) {
         buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-pp-view") === view));
       }
-      if (shown) shown.textContent = owner || only ? format(msg("shown"), { shown: count, total: rows.length }) : "";
+      if (shown) {
+        shown.textContent = owner || only || state.evidence
+          ? format(msg("shown"), { shown: count, total: rows.length }) : "";
+      }
     }
 
     var state = readParams();
@@ -384,13 +426,13 @@
     }
     select.addEventListener("change", function () {
       state.owner = select.value;
-      writeParams(state.owner, state.view, state.only);
+      writeParams(state.owner, state.view, state.only, state.evidence);
       apply(state.owner, state.view);
     });
     for (var b = 0; b < buttons.length; b++) {
       buttons[b].addEventListener("click", function (event) {
         state.view = event.currentTarget.getAttribute("data-pp-view") === "owner" ? "owner" : "date";
-        writeParams(state.owner, state.view, state.only);
+        writeParams(state.owner, state.view, state.only, state.evidence);
         apply(state.owner, state.view);
       });
     }
@@ -398,10 +440,20 @@
       tiles[f].addEventListener("click", function (event) {
         var chosen = event.currentTarget.getAttribute("data-pp-state-filter") || "";
         only = state.only = only === chosen ? "" : chosen;
-        writeParams(state.owner, state.view, state.only);
+        writeParams(state.owner, state.view, state.only, state.evidence);
         apply(state.owner, state.view);
       });
       tiles[f].disabled = false;
+    }
+    if (staleTile) {
+      staleTile.addEventListener("click", function () {
+        state.evidence = !state.evidence;
+        writeParams(state.owner, state.view, state.only, state.evidence);
+        apply(state.owner, state.view);
+      });
+      staleTile.disabled = false;
+    } else {
+      state.evidence = false;
     }
     controls.hidden = false;
     apply(state.owner, state.view);
@@ -419,6 +471,11 @@
     for (var k = 0; k < lines.length; k++) {
       var day = parseDay(lines[k].getAttribute("data-today"));
       if (!isNaN(day) && today > day) updateStatus(lines[k], today);
+    }
+    var notes = document.querySelectorAll("[data-pp-evidence-stale]");
+    for (var e = 0; e < notes.length; e++) {
+      var on = parseDay(notes[e].getAttribute("data-today"));
+      if (!isNaN(on) && today > on) updateEvidence(notes[e], today);
     }
     var trackers = document.querySelectorAll("[data-pp-tracker]");
     for (var j = 0; j < trackers.length; j++) initTracker(trackers[j]);

@@ -18,6 +18,8 @@ from markupsafe import Markup
 from ...core.models import Journey, Stage
 from .. import emotion_svg, markup
 from ..emotion_svg import Series, Words
+from ..evidence_marks import journey_sources
+from ..file_history import file_history
 from ..site import BuildContext, Output, journey_sort_key
 
 #: The lanes of a map, top to bottom (``emotion`` is the curve).
@@ -33,6 +35,7 @@ LANES = (
     "backstage",
     "teams",
     "kpis",
+    "evidence",
 )
 
 
@@ -295,6 +298,10 @@ def journey_page(ctx: BuildContext, journey: Journey, weight: float = 0) -> Outp
         improves_text=[*t("journey.improves", title="\x00").split("\x00", 1), ""][:2],
         improved_by=[(j, ctx.link(ctx.journey_src(j.id), src)) for j in improved_by],
         edit_url=edit_url,
+        stage_sources=[
+            journey_sources(ctx, journey, stage.evidence or [], src) for stage in journey.stages
+        ],
+        history=file_history(ctx.history, journey),
     )
     description = markup.plain(journey.goal or journey.scenario or journey.title)
     return ctx.page(

@@ -10,10 +10,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
-from ...core.models import Persona
+from ...core.models import CLAIM_FIELDS, Persona
 from .. import markup
+from ..evidence_marks import persona_marker
+from ..file_history import file_history
 from ..site import BuildContext, Output
 from .onboarding import onboarding_path
 from .shared import avatar_files, ordered_personas, social_cards
@@ -117,6 +119,15 @@ def head_tags(ctx: BuildContext, persona: Persona, src: str, card: bool) -> str:
     )
 
 
+def claim_marks(ctx: BuildContext, persona: Persona, src: str) -> dict[str, list[Markup]]:
+    """The evidence marker of every item of each list that may cite research, by list name
+    (an empty text for an item that cites none)."""
+    return {
+        name: [persona_marker(ctx, persona, c.evidence, src) for c in persona.claims(name)]
+        for name in CLAIM_FIELDS
+    }
+
+
 # Generator -------------------------------------------------------------------------------
 def generate(ctx: BuildContext) -> Iterable[Output]:
     """A page per persona, its avatars in every size and (optionally) its social card."""
@@ -142,6 +153,8 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         src = ctx.persona_src(persona.id)
         related = [ctx.handbook.personas[r] for r in persona.related if r in ctx.handbook.personas]
         quotes = persona.quote_list
+        quote_marks = [persona_marker(ctx, persona, q.evidence, src) for q in quotes]
+        research = persona.research
         body = ctx.render(
             "persona/persona.html",
             src,
@@ -149,6 +162,12 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
             review=ctx.review(persona),
             first_quote=quotes[0] if quotes else None,
             more_quotes=quotes[1:],
+            first_quote_mark=quote_marks[0] if quotes else "",
+            quote_marks=quote_marks[1:],
+            marks=claim_marks(ctx, persona, src),
+            sources=research.source_list if research else [],
+            evidence=ctx.evidence(persona),
+            history=file_history(ctx.history, persona),
             custom_sections=custom_section_ids(persona),
             related=related,
             journeys=ctx.handbook.journeys_of(persona.id),

@@ -45,6 +45,7 @@ def tracked(ctx: BuildContext) -> list[ReviewItem]:
             today=ctx.handbook.today,
             default_interval=ctx.options.review_every,
             due_soon=ctx.options.due_soon,
+            evidence_max_age=ctx.options.evidence_max_age,
         )
         ctx.shared["reviews"] = cached
     return list(cached)
@@ -122,6 +123,8 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         if entry.owner:
             owners.setdefault(owner_key(entry.owner), entry.owner)
     counts = count_states(items)
+    # Personas that are (or will become) evidence stale: their dated research has an age.
+    dated = [e for e in active if e.evidence is not None and e.evidence.stale_from is not None]
     if never:  # a tile of its own, after "overdue"
         counts = {ReviewState.overdue: counts[ReviewState.overdue],
                   ReviewState.unscheduled: len(never),
@@ -134,6 +137,8 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         counts=[(state.value, counts[state]) for state in counts],
         owners=sorted(owners.values(), key=owner_key),
         has_unowned=any(not e.owner for e in active),
+        evidence_tile=bool(dated),
+        evidence_stale=sum(1 for e in active if e.evidence_stale),
         today=ctx.handbook.today,
         json_src=ctx.src("reviews.json"),
         ics_src=ctx.src("reviews.ics"),
