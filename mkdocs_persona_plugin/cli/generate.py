@@ -10,18 +10,25 @@ Review states are computed for ``--today``, the ``today`` option, ``SOURCE_DATE_
 current date; ``--check`` uses the date the folder was generated for (kept in the manifest),
 so that a check does not fail just because a day has passed: the pages' scripts bring the
 review banners and the tracker up to date when they are read.
+
+The pages show git's "last updated" dates and changes since each review only when the folder
+is ignored by git (generated before each build, never committed): a committed folder cannot
+name the commit that will hold it, so its pages would be out of date after every commit.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from ..core.history import History, read_history
 from ..core.intervals import resolve_today
 from ..core.loader import load_handbook
 from ..core.problems import ValidationFailed, format_text
@@ -93,6 +100,34 @@ def _today(args: argparse.Namespace, project: ProjectOptions, recorded: dt.date 
         raise ValueError(f"today: {exc}") from None
 
 
+def ignored_by_git(folder: Path, root: Path) -> bool:
+    """Whether git ignores ``folder`` (so that it is generated, never committed)."""
+    exe = shutil.which("git")
+    if exe is None:
+        return False
+    rel = folder.relative_to(root.resolve()).as_posix() + "/"
+    try:
+        done = subprocess.run(
+            [exe, "check-ignore", "-q", "--", rel], cwd=root, capture_output=True, check=False
+        )
+    except OSError:
+        return False
+    return done.returncode == 0
+
+
+def content_history(project: ProjectOptions, folder: Path) -> History:
+    """The git history the pages show: none unless git ignores ``folder`` (see the module's
+    docstring); a note on stderr when it should be there but git cannot give it (a shallow
+    clone)."""
+    if not ignored_by_git(folder, project.root):
+        return History(unavailable="the folder is committed")
+    history = read_history(project.root, [project.personas_dir, project.journeys_dir])
+    if history.unavailable is not None:
+        print(f"note: no 'last updated' dates on the pages: {history.unavailable}.",
+              file=sys.stderr)
+    return history
+
+
 def _report_check(folder: Path, changes: Changes) -> int:
     where = shown(folder)
     if changes.up_to_date:
@@ -142,8 +177,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: persona plugin option {exc}", file=sys.stderr)
         return 1
     images = ImageCache(options.cache_dir) if options.images else None
+    history = content_history(project, folder)
     try:
-        files = generate_handbook(handbook, options, prefix, nav=nav, images=images)
+        files = generate_handbook(
+            handbook, options, prefix, nav=nav, images=images, history=history
+        )
     except jinja2.TemplateError as exc:
         print(f"error: {describe_template_error(exc)}; nothing written.", file=sys.stderr)
         return 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from ..core.history import History
 from ..core.loader import Handbook
 from ..core.options import HandbookOptions
 from ..core.site_options import NavOptions
@@ -41,16 +42,18 @@ def generate_handbook(
     *,
     nav: NavOptions | None = None,
     images: Any = None,
+    history: History | None = None,
 ) -> dict[str, bytes]:
     """Every file of the handbook, by its path below the folder ``prefix`` of the docs
     folder (the pages' addresses start with ``prefix``): the pages, images, data files,
-    stylesheets, scripts and the navigation snippets.
+    stylesheets, scripts and the navigation snippets. ``history`` (git's, of the content
+    files) adds the "last updated" dates and the changes since each review.
 
     Raises what rendering raises (``ValueError``, ``OSError``, template errors).
     """
     prefix = prefix.strip("/")
     options = dataclasses.replace(options, url_prefix=prefix, folder_pages=True)
-    outputs = build_outputs(handbook, options, images=images)
+    outputs = build_outputs(handbook, options, images=images, history=history)
     files = handbook_files(outputs, options)
     nav = nav or NavOptions()
     plan = plan_navigation(

@@ -3,6 +3,9 @@
 Loading and validation run in ``on_config`` (before MkDocs cleans the site folder), so invalid
 data fails the build without touching the last good ``site/``. Pages and images are added as
 ``File.generated`` in ``on_files``; nothing is written into ``docs_dir`` or ``site_dir``.
+When the content folders are in a git work tree, one ``git log`` per build gives each page
+its "last updated" date and the changes since its review (``core/history.py``); without git
+history (a shallow clone, git missing) the pages leave them out and the log says why, once.
 Under ``mkdocs serve``, invalid data does not stop the preview: it shows the last valid
 version (or an empty handbook), and every page carries a notice listing the problems
 (``preview.py``); the content folders are watched even before they exist (``serve_watch.py``).
@@ -27,6 +30,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from ..core.history import History, read_history
 from ..core.intervals import parse_interval, resolve_today
 from ..core.loader import Handbook, load_handbook
 from ..core.options import Comparison, HandbookOptions
@@ -65,6 +69,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         self.options: HandbookOptions | None = None
         self.outputs: dict[str, Output] = {}
         self.image_cache: ImageCache | None = None
+        self.history = History()
         self.stale_problems: list[str] = []
         self.notice = ""  # the preview notice every served page carries (preview.py)
 
@@ -124,6 +129,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             self.stale_problems, problems = lines, list(failed.problems)
         else:
             self.last_good = self.handbook
+        self.history = self._read_history(options)
         try:
             outputs = self._render(self.handbook, options)
         except PluginError as exc:
@@ -154,17 +160,34 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         images = self.image_cache if options.images else None
         try:
             try:
-                return build_outputs(handbook, options, images=images)
+                return build_outputs(handbook, options, images=images, history=self.history)
             except (PhotoError, OSError):
                 if not self.stale_problems:
                     raise
                 # The last valid content may name a photo that has since gone: preview it
                 # with initials until the problems are fixed.
-                return build_outputs(handbook, options, images=None)
+                return build_outputs(handbook, options, images=None, history=self.history)
         except (ValueError, OSError) as exc:
             raise PluginError(f"persona plugin: {exc}") from None
         except jinja2.TemplateError as exc:
             raise PluginError(f"persona plugin: {describe_template_error(exc)}") from None
+
+    def _read_history(self, options: HandbookOptions) -> History:
+        """The git history of both content folders (one ``git log``), read on every build.
+
+        When there is none, one info line says why, unless the project is not versioned
+        with git at all: then there is nothing to fix, and the pages simply leave the dates out.
+        """
+        history = read_history(options.project_root, [options.personas_dir, options.journeys_dir])
+        if history.unavailable is not None:
+            if _in_git_work_tree(options.project_root):
+                log.info(
+                    "No 'last updated' dates or changes since the last review on the pages: "
+                    f"{history.unavailable}."
+                )
+            else:
+                log.debug(f"No git history for the pages: {history.unavailable}.")
+        return history
 
     def _report_reviews(self, handbook: Handbook, options: HandbookOptions) -> None:
         """Say what is overdue: one info line; a warning per item (``warn_overdue``, so
@@ -366,6 +389,13 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
                 f"{len(self.stale_problems)} problem(s) in persona/journey files are still "
                 "unresolved (see above)."
             )
+
+
+def _in_git_work_tree(root: Path) -> bool:
+    """Whether ``root`` or a folder above it holds a ``.git`` (a work tree, a worktree's or a
+    submodule's link file): without one the project is not versioned, and no git history is
+    to be expected."""
+    return any((folder / ".git").exists() for folder in (root, *root.parents))
 
 
 def _walk(items: list[Any]) -> list[Page]:
