@@ -7,12 +7,17 @@ persona in ``root/personas/photos/``. The same ``seed`` always gives byte-identi
 a given Pillow version), and persona ``i`` is the same whatever the handbook size, except for
 its ``related`` ids, which are drawn from the personas that exist.
 
+With ``content="light"`` the same personas come as short cards instead (about 1 KB of YAML
+each: name, type, market, segment, status, tagline, owner, last review, 4–5 goals and
+challenges, tags, related personas, the same photos) and the journeys with 3–4 short stages:
+a handbook whose per-page cost is mostly the plugin's and MkDocs' fixed cost per page.
+
 The content is made of plain Python data (:func:`make_personas`, :func:`make_journeys`) so the
 benchmark can write the very same text as plain Markdown for its baseline site.
 
 Usage as a script::
 
-    python benchmarks/synthetic.py OUT_DIR --personas 100
+    python benchmarks/synthetic.py OUT_DIR --personas 100 [--content light]
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ TODAY = dt.date(2026, 6, 30)
 JOURNEY_EVERY = 4
 PHOTO_EVERY = 5
 PHOTO_SIZE = 600
+#: Content weights: "full" (~3.5 KB of YAML per persona) and "light" (~1 KB, short cards).
+CONTENTS = ("full", "light")
 
 FIRST_NAMES = [
     "Margie", "Ben", "Carla", "Fiona", "Hannah", "Ian", "Oscar", "Paula", "Sam", "Stella",
@@ -251,15 +258,78 @@ def make_journey(index: int, persona_count: int, seed: int = 0) -> dict[str, Any
     return data
 
 
-def make_personas(count: int, seed: int = 0) -> dict[str, dict[str, Any]]:
-    """``count`` personas by id, in order."""
-    return {persona_id(i): make_persona(i, count, seed) for i in range(count)}
+#: What a light persona keeps of the full one (plus its photo).
+_CARD_KEYS = (
+    "name", "type", "market", "segment", "status", "tagline", "owner", "last_reviewed",
+)
 
 
-def make_journeys(persona_count: int, seed: int = 0) -> dict[str, dict[str, Any]]:
-    """One journey per ``JOURNEY_EVERY`` personas, by id."""
+def make_light_persona(index: int, count: int, seed: int = 0) -> dict[str, Any]:
+    """Persona ``index`` as a short card (about 1 KB of YAML).
+
+    Its name, type, market, segment, status, tagline, owner, review date and photo are those
+    of :func:`make_persona`; the rest is a few goals and challenges, tags and related ids.
+    """
+    full = make_persona(index, count, seed)
+    card = {key: full[key] for key in (*_CARD_KEYS, "photo", "photo_alt") if key in full}
+    rng = random.Random(f"persona-light-{seed}-{index}")
+    card["goals"] = _items(rng, 4, 5)
+    card["challenges"] = _items(rng, 4, 5)
+    card["tags"] = rng.sample(TAGS, 3)
+    card["related"] = full["related"]
+    return card
+
+
+def make_light_journey(index: int, persona_count: int, seed: int = 0) -> dict[str, Any]:
+    """Journey ``index`` with 3–4 short stages (about 1 KB of YAML).
+
+    Its title, personas, state, owner and review date are those of :func:`make_journey`.
+    """
+    full = make_journey(index, persona_count, seed)
+    keys = ("title", "persona", "personas", "state", "improves", "owner", "last_reviewed", "goal")
+    data = {key: full[key] for key in keys if key in full}
+    rng = random.Random(f"journey-light-{seed}-{index}")
+    stage_names = rng.sample(STAGES, rng.randint(3, 4))
+    truth = rng.randrange(len(stage_names))
+    stages = []
+    for s, name in enumerate(stage_names):
+        stage: dict[str, Any] = {
+            "name": name,
+            "description": _sentence(rng, short=True),
+            "actions": _items(rng, 1, 2, short=True),
+            "pain_points": _items(rng, 1, 1, short=True),
+        }
+        if s == truth:
+            stage["moment_of_truth"] = True
+        if "personas" in data:
+            stage["emotion"] = {p: rng.randint(-2, 2) for p in data["personas"]}
+        else:
+            stage["emotion"] = rng.randint(-2, 2)
+        stages.append(stage)
+    data["stages"] = stages
+    return data
+
+
+def _check_content(content: str) -> None:
+    if content not in CONTENTS:
+        raise ValueError(f"content must be one of {', '.join(CONTENTS)}, not {content!r}")
+
+
+def make_personas(count: int, seed: int = 0, content: str = "full") -> dict[str, dict[str, Any]]:
+    """``count`` personas by id, in order (``content``: "full" or "light")."""
+    _check_content(content)
+    make = make_persona if content == "full" else make_light_persona
+    return {persona_id(i): make(i, count, seed) for i in range(count)}
+
+
+def make_journeys(
+    persona_count: int, seed: int = 0, content: str = "full"
+) -> dict[str, dict[str, Any]]:
+    """One journey per ``JOURNEY_EVERY`` personas, by id (``content``: "full" or "light")."""
+    _check_content(content)
+    make = make_journey if content == "full" else make_light_journey
     count = (persona_count + JOURNEY_EVERY - 1) // JOURNEY_EVERY
-    return {journey_id(j): make_journey(j, persona_count, seed) for j in range(count)}
+    return {journey_id(j): make(j, persona_count, seed) for j in range(count)}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -331,9 +401,16 @@ class SyntheticHandbook:
         return self.root / "journeys"
 
 
-def write_handbook(root: Path, count: int, seed: int = 0) -> SyntheticHandbook:
-    """Write ``count`` personas, their journeys and photos below ``root``."""
-    result = SyntheticHandbook(root, make_personas(count, seed), make_journeys(count, seed))
+def write_handbook(
+    root: Path, count: int, seed: int = 0, content: str = "full"
+) -> SyntheticHandbook:
+    """Write ``count`` personas, their journeys and photos below ``root``.
+
+    ``content`` is "full" (about 3.5 KB of YAML per persona) or "light" (short cards, ~1 KB).
+    """
+    result = SyntheticHandbook(
+        root, make_personas(count, seed, content), make_journeys(count, seed, content)
+    )
     result.personas_dir.mkdir(parents=True, exist_ok=True)
     result.journeys_dir.mkdir(parents=True, exist_ok=True)
     for pid, data in result.personas.items():
@@ -359,8 +436,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="folder to write personas/ and journeys/ into")
     parser.add_argument("--personas", type=int, default=100, help="how many personas (100)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--content", choices=CONTENTS, default="full", help="full (~3.5 KB) or light (~1 KB)"
+    )
     args = parser.parse_args(argv)
-    book = write_handbook(args.out, args.personas, args.seed)
+    book = write_handbook(args.out, args.personas, args.seed, args.content)
     print(
         f"wrote {len(book.personas)} personas, {len(book.journeys)} journeys and "
         f"{len(book.photos)} photos below {args.out}"
