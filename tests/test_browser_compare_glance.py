@@ -152,6 +152,8 @@ def test_key_differences_open_the_comparison(open_page: Any) -> None:
         "Objections": "0 of 8 in common",
         "Channels": "1 of 8 in common",
         "Messaging": "0 of 19 in common",
+        "Evidence": "Head of Finance Hannah: 7 of 24 claims cite evidence · newest 30 Jun 2026 "
+        "Finance Manager Margie: 8 of 26 claims cite evidence · newest 31 Mar 2026",
     }
     # Picking another persona recomputes it.
     page.select_option("#pp-cmp-slot-1", "sam")

@@ -36,7 +36,7 @@ def test_tab_reaches_a_marker_and_its_sources_show_on_focus(page: Any, example_u
     tab_to_marker(page)
     # The first marker is the pull quote's: the interviews behind it.
     name = page.evaluate("document.activeElement.getAttribute('aria-label')")
-    assert name == "Evidence: Customer interviews, February–March 2026 (20 Mar 2026)"
+    assert name == "Evidence, 1 source: Customer interviews, February–March 2026 (20 Mar 2026)"
     shown = popover_of_focus(page)
     assert shown.is_visible()
     assert " ".join(shown.inner_text().split()) == (

@@ -123,16 +123,16 @@ def marked(section: Any) -> list[tuple[str, str]]:
 def test_markers_only_on_cited_items_with_the_sources_in_their_name(site: BuildResult) -> None:
     page = persona(site, "ann")
     assert marked(page.select_one(".pp-section-goals")) == [
-        ("Trust the numbers", "Evidence: Customer interviews (1 Mar 2026)")
+        ("Trust the numbers", "Evidence, 1 source: Customer interviews (1 Mar 2026)")
     ]
     assert marked(page.select_one(".pp-section-challenges")) == [
         ("Manual bank feeds",
-         "Evidence: Customer interviews (1 Mar 2026) and Survey (10 May 2024)")
+         "Evidence, 2 sources: Customer interviews (1 Mar 2026) and Survey (10 May 2024)")
     ]
     assert marked(page.select_one(".pp-section-objections")) == []
     # The first quote is the hero's pull quote; the other has no evidence.
     assert marked(page.select_one(".pp-persona-hero")) == [
-        ("I re-check every total.", "Evidence: Survey (10 May 2024)")
+        ("I re-check every total.", "Evidence, 1 source: Survey (10 May 2024)")
     ]
     assert marked(page.select_one(".pp-section-quotes")) == []
     # The "at a glance" box repeats the first goals without markers.
@@ -177,7 +177,7 @@ def test_research_sources_show_title_kind_date_and_only_web_links(site: BuildRes
 
 def test_hostile_source_title_in_a_markers_name_is_escaped(site: BuildResult) -> None:
     need = persona(site, "ann").select_one(".pp-section-needs .pp-ev-mark")
-    assert need["aria-label"] == 'Evidence: <img src=x onerror=alert(1)> bold "note"'
+    assert need["aria-label"] == 'Evidence, 1 source: <img src=x onerror=alert(1)> bold "note"'
     assert need["href"] == "#source-hostile"
 
 
@@ -299,7 +299,7 @@ def test_compare_data_carries_evidence(site: BuildResult) -> None:
     html, key, marker = goals[1]
     assert (html, key) == ("Trust the numbers", "trust the numbers")
     assert 'href="../ann/#source-interviews-2026"' in marker
-    assert 'aria-label="Evidence: Customer interviews (1 Mar 2026)"' in marker
+    assert 'aria-label="Evidence, 1 source: Customer interviews (1 Mar 2026)"' in marker
     research = {row[0]: row for row in sections["research"]}
     assert research["Evidence"][2] == ["4 of 7 claims cite evidence · newest 1 Mar 2026"]
     sources = [cell[0] for cell in research["Sources"][2]]

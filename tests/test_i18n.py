@@ -407,13 +407,15 @@ def test_german_tracker(de_site: BuildResult) -> None:
         "Jede Persona und jede Journey Map hat eine verantwortliche Person und ein "
         "Überprüfungsdatum. Sofern die Datei nichts anderes festlegt, beträgt das "
         "Überprüfungsintervall 1 Jahr; 30 Tage vor der nächsten Überprüfung gilt ein Eintrag als "
-        "bald fällig."
+        "bald fällig. Eine Persona, deren neueste Forschung älter als 2 Jahre ist, wird neben "
+        "ihrem Überprüfungsstatus zusätzlich als „Belege veraltet“ markiert: Das behebt nur neue "
+        "Forschung."
     )
     assert text(tracker.select_one(".pp-tracker-asof")) == (
         "Stand: 29. November 2026, der Tag, an dem diese Website erstellt wurde."
     )
     assert [text(li) for li in tracker.select(".pp-tracker-summary li")] == [
-        "4 Überfällig", "3 Bald fällig", "7 Aktuell", "1 Archiviert"
+        "4 Überfällig", "3 Bald fällig", "7 Aktuell", "1 Archiviert", "1 Belege veraltet"
     ]
     assert [text(th) for th in tracker.select("table[data-pp-table] thead th")] == [
         "Status", "Persona oder Journey", "Art", "Verantwortlich", "Zuletzt überprüft",

@@ -1,12 +1,12 @@
 """Evidence markers: the small link after a claim that cites research, naming its sources.
 
-A claim (a goal, challenge, quote, journey stage…) that cites research sources gets a
-marker: a link to the first source's entry in its persona's research section
-(``#source-<id>``, so it works without JavaScript), whose accessible name lists every source
-with its date ("Evidence: Customer interviews (1 Mar 2026) and Survey (10 May 2024)"), and a
-popover showing the same on hover and keyboard focus (``assets/evidence.css``; Escape hides
-it, ``assets/evidence.js``). The popover repeats the link's name for sighted readers and is
-hidden from assistive technology.
+A claim (a goal, challenge, quote…) that cites research sources gets a marker: a link to the
+first source's entry in its persona's research section (``#source-<id>``, so it works
+without JavaScript) showing the number of sources, whose accessible name lists every source
+with its date ("Evidence, 2 sources: Customer interviews (1 Mar 2026) and Survey (10 May
+2024)"), and a popover showing the same on hover and keyboard focus
+(``assets/evidence.css``; Escape hides it, ``assets/evidence.js``). The popover repeats the
+link's name for sighted readers and is hidden from assistive technology.
 
 Every text is escaped here: source titles are shown as plain text (their Markdown removed).
 """
@@ -92,8 +92,10 @@ def describe(strings: Strings, source: CitedSource) -> str:
 
 
 def label(strings: Strings, sources: Sequence[CitedSource]) -> str:
-    """The marker's accessible name: ``Evidence: A (1 Mar 2026) and B (10 May 2024)``."""
-    return strings("evidence.label", sources=strings.join([describe(strings, s) for s in sources]))
+    """The marker's accessible name: ``Evidence, 2 sources: A (1 Mar 2026) and B (10 May
+    2024)`` (the number is what the marker shows, so speech input can name it)."""
+    listed = strings.join([describe(strings, s) for s in sources])
+    return strings.plural("evidence.label", len(sources), sources=listed)
 
 
 def marker(strings: Strings, sources: Sequence[CitedSource]) -> Markup:
