@@ -128,3 +128,25 @@ def test_evidence_goes_stale_in_the_readers_browser(page: Any, example_url: str)
     assert page.inner_text("[data-pp-evidence-tile] [data-pp-count]") == "4"
     assert page.locator("tr[data-id=hannah] [data-pp-evidence-badge]").is_visible()
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("path", ["personas/fiona/", "personas/compare/?p=hannah,margie"])
+def test_an_open_popover_never_pushes_a_phone_screen_sideways(
+    browser: Any, example_url: str, path: str
+) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    offline(page, example_url)
+    page.goto(example_url + path)
+    if "compare" in path:
+        page.wait_for_selector(".pp-compare[data-pp-ready=ready] .pp-cmp-table")
+    marks = page.locator("a.pp-ev-mark")
+    assert marks.count() >= 5
+    for i in range(marks.count()):
+        marks.nth(i).focus()
+        assert popover_of_focus(page).is_visible()
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1, f"marker {i} pushes the page {overflow} px sideways"
+    context.close()
