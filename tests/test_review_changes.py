@@ -428,3 +428,14 @@ def test_cli_markdown_without_changes_of_an_owner(pull_request: Path) -> None:
     assert result.stdout.splitlines()[-1] == (
         "No persona or journey files of @ops changed since `e`."
     )
+
+
+def test_review_json_says_when_each_file_last_changed(pull_request: Path) -> None:
+    """Like reviews.json: 'last_updated' from git's history, apart from 'last_reviewed'."""
+    result = review(pull_request, "--all", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    records = {r["id"]: r for r in json.loads(result.stdout)["items"]}
+    assert (records["ann"]["last_reviewed"], records["ann"]["last_updated"]) == (
+        "2026-12-01", "2026-12-02"
+    )
+    assert records["ann-close"]["last_updated"] == "2026-06-01"

@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from ..core.history import GitError
+from ..core.history import GitError, read_history
 from ..core.loader import Handbook
 from ..core.problems import Problem, format_github, format_json, format_text
 from ..core.reviews import ReviewItem, ReviewState, count_states, plural, review_items
@@ -37,7 +37,6 @@ from .review_common import (
     EVIDENCE_STALE,
     STATE_LABEL,
     evidence_annotation,
-    evidence_record,
     evidence_stale,
     evidence_text,
     md_escape,
@@ -277,9 +276,7 @@ def format_github_report(ctx: BuildContext, shown: list[ReviewItem]) -> str:
 
 def json_record(ctx: BuildContext, entry: ReviewItem) -> dict[str, Any]:
     """One item as in ``reviews.json``, with its ``evidence`` (``null`` for a journey)."""
-    record = review_record(ctx, entry)
-    record.setdefault("evidence", evidence_record(entry.evidence))
-    return record
+    return review_record(ctx, entry)
 
 
 def format_json_report(
@@ -287,7 +284,6 @@ def format_json_report(
 ) -> str:
     """The ``reviews.json`` document for the listed items, with counts over all items."""
     document = {k: v for k, v in reviews_document(ctx, []).items() if k != "items"}
-    document.setdefault("evidence_max_age", str(ctx.options.evidence_max_age))
     document["items"] = [json_record(ctx, e) for e in shown]
     counts = count_states(tracked)
     document["counts"] = {state.value: n for state, n in counts.items()}
@@ -328,7 +324,8 @@ def run(args: argparse.Namespace) -> int:
         if error:
             print(f"error: {error}", file=sys.stderr)
             return 2
-    ctx = make_context(handbook, options)
+    history = read_history(project.root, [project.personas_dir, project.journeys_dir])
+    ctx = make_context(handbook, options, history=history)
     tracked = review_items(
         handbook, today=handbook.today, default_interval=options.review_every,
         due_soon=options.due_soon, evidence_max_age=options.evidence_max_age,

@@ -33,7 +33,6 @@ from .review_common import (
     EVIDENCE_STALE,
     STATE_LABEL,
     evidence_annotation,
-    evidence_record,
     evidence_stale,
     evidence_text,
     gh_annotation,
@@ -387,7 +386,6 @@ RECORD_KEYS = ["id", "kind", "title", "owner", "last_reviewed", "next_review", "
 
 def _record(ctx: BuildContext, review: ReviewItem) -> dict[str, Any]:
     record = review_record(ctx, review)
-    record.setdefault("evidence", evidence_record(review.evidence))
     if review.state is ReviewState.unscheduled:
         record["days"] = None
     return record

@@ -60,23 +60,6 @@ def when(entry: ReviewItem) -> str:
     return when_text(entry.status)
 
 
-def evidence_record(summary: EvidenceSummary | None) -> dict[str, object] | None:
-    """A persona's evidence for JSON output, as in ``reviews.json`` (``None`` for a journey).
-
-    Only used when the ``reviews.json`` record lacks it (the JSON reports take that record).
-    """
-    if summary is None:
-        return None
-    return {
-        "stale": summary.stale,
-        "newest": summary.newest.isoformat() if summary.newest else None,
-        "oldest": summary.oldest.isoformat() if summary.oldest else None,
-        "cited": summary.cited,
-        "items": summary.items,
-        "stale_from": summary.stale_from.isoformat() if summary.stale_from else None,
-    }
-
-
 def evidence_text(summary: EvidenceSummary | None) -> str:
     """``newest research 2024-05-10`` (``no dated research`` when no source has a date)."""
     if summary is None or summary.newest is None:
