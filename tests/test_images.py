@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import struct
 import subprocess
@@ -25,6 +26,7 @@ from mkdocs_persona_plugin.images import (
     initials,
     verify_photo,
 )
+from mkdocs_persona_plugin.images.draw import _encode_png
 from mkdocs_persona_plugin.images.text import _displayable
 
 RED = (220, 20, 20)
@@ -458,6 +460,20 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
         paths.append(cache.social_card("c", "Gamma Ray", "Tagline", "User", "Site", None))
         outputs.append({path.name: path.read_bytes() for path in paths})
     assert outputs[0] == outputs[1]
+
+
+def test_social_card_png_holds_exactly_the_pixels_drawn() -> None:
+    """Cards are written as plain 8-bit RGB PNGs (unfiltered rows, zlib): lossless, with
+    valid checksums and no metadata, the same bytes every time."""
+    noise = Image.merge("RGB", [Image.effect_noise((321, 123), s) for s in (20, 40, 60)])
+    for picture in (noise, Image.new("RGB", (1, 1), RED), noise.convert("L")):
+        data = _encode_png(picture, 3)
+        Image.open(io.BytesIO(data)).verify()  # chunk checksums
+        with Image.open(io.BytesIO(data)) as back:
+            assert (back.format, back.mode, back.size) == ("PNG", "RGB", picture.size)
+            assert back.tobytes() == picture.convert("RGB").tobytes()
+            assert not back.info
+    assert _encode_png(noise, 3) == _encode_png(noise, 3)
 
 
 def test_avatars_for_many_reports_failing_persona(tmp_path: Path) -> None:

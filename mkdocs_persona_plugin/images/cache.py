@@ -27,6 +27,7 @@ from .draw import (
     _atomic_write,
     _CardText,
     _encode,
+    _encode_png,
     _initials_image,
     _load_square,
     _render_card,
@@ -35,6 +36,7 @@ from .draw import (
 from .formats import (
     _AVATAR_TEXT,
     _CARD_PARAMS,
+    _CARD_ZLIB_LEVEL,
     _FLAT_PARAMS,
     _MAX_OUTPUT_SIDE,
     _PHOTO_PARAMS,
@@ -123,6 +125,11 @@ class CacheStats:
     reused: int = 0
 
 
+#: A persona's avatar files by size, with the parts their names hash and the encoder settings.
+_AvatarPlan = tuple[dict[int, Path], dict[str, Any], dict[str, Any]]
+#: A card's file (its name hashes every input), its accent colour and its texts.
+_CardPlan = tuple[Path, str, _CardText]
+
 _J = TypeVar("_J")  # one persona's inputs
 _R = TypeVar("_R")  # what is made of them
 
@@ -174,7 +181,7 @@ class ImageCache:
         photo: Path | None,
         sizes: Iterable[int],
         look: Look | None = None,
-    ) -> tuple[dict[int, Path], dict[str, Any], dict[str, Any]]:
+    ) -> _AvatarPlan:
         """The cache paths of a persona's avatars by size, with the parts and encoder
         parameters their names are derived from."""
         look = look or Look()
@@ -208,16 +215,9 @@ class ImageCache:
         }
         return paths, parts, params
 
-    def _cached_avatars(
-        self,
-        persona_id: str,
-        name: str,
-        photo: Path | None,
-        sizes: Iterable[int],
-        look: Look | None = None,
-    ) -> dict[int, Path] | None:
-        """The avatars if every size is cached already (nothing drawn), else None."""
-        paths, _, _ = self._avatar_plan(persona_id, name, photo, sizes, look)
+    def _cached_avatars(self, plan: _AvatarPlan) -> dict[int, Path] | None:
+        """The avatars of ``plan`` if every size is cached already (nothing drawn), else None."""
+        paths = plan[0]
         if not all(path.is_file() for path in paths.values()):
             return None
         for path in paths.values():
@@ -231,10 +231,11 @@ class ImageCache:
         photo: Path | None,
         sizes: Iterable[int],
         look: Look | None = None,
+        plan: _AvatarPlan | None = None,
     ) -> dict[int, Path]:
         look = look or Look()
         photo = Path(photo) if photo is not None else None
-        paths, parts, params = self._avatar_plan(persona_id, name, photo, sizes, look)
+        paths, parts, params = plan or self._avatar_plan(persona_id, name, photo, sizes, look)
         wanted = sorted(paths, reverse=True)
         missing = [size for size in wanted if not self._lookup(paths[size])]
         if missing:
@@ -291,9 +292,14 @@ class ImageCache:
         :meth:`avatar` makes with the same ``look``.
         """
         look = look or Look()
-        path, colour, text = self._card_path(
-            persona_id, name, tagline, type_label, site_name, photo, look
-        )
+        plan = self._card_path(persona_id, name, tagline, type_label, site_name, photo, look)
+        return self._card(persona_id, name, photo, look, plan)
+
+    def _card(
+        self, persona_id: str, name: str, photo: Path | None, look: Look, plan: _CardPlan
+    ) -> Path:
+        """The card that ``plan`` names, drawn unless it is in the cache already."""
+        path, colour, text = plan
         if not self._lookup(path):
             if photo is not None:
                 square = _load_square(Path(photo), _CARD_AVATAR, look.focus)
@@ -305,23 +311,8 @@ class ImageCache:
                     initials_text if whole else "", colour, _CARD_AVATAR, face
                 )
             card = _render_card(avatar, colour, text)
-            self._store(path, _encode(card, "PNG", _CARD_PARAMS))
+            self._store(path, _encode_png(card, _CARD_ZLIB_LEVEL))
         return path
-
-    def _cached_card(
-        self,
-        persona_id: str,
-        name: str,
-        tagline: str,
-        type_label: str,
-        site_name: str,
-        photo: Path | None,
-        look: Look | None = None,
-    ) -> Path | None:
-        path, _, _ = self._card_path(
-            persona_id, name, tagline, type_label, site_name, photo, look or Look()
-        )
-        return path if self._lookup(path) else None
 
     def _card_path(
         self,
@@ -332,7 +323,8 @@ class ImageCache:
         site_name: str,
         photo: Path | None,
         look: Look,
-    ) -> tuple[Path, str, _CardText]:
+    ) -> _CardPlan:
+        """Where the card goes (its name hashes every input), its accent colour and texts."""
         initials_text, colour = look.label(persona_id, name)
         text = _CardText.choose(name, tagline, type_label, site_name, look.font)
         if not text.name_drawn:
@@ -386,15 +378,16 @@ class ImageCache:
             if unique.setdefault(persona_id, entry) != entry:
                 raise ValueError(f"persona id {persona_id!r} appears twice with different inputs")
 
-        def look(pid: str) -> Look | None:
-            return looks.get(pid)
+        plans: dict[str, _AvatarPlan] = {}  # made once per persona, before any thread starts
 
-        by_persona = self._for_many(
-            unique,
-            lambda pid, job: self._cached_avatars(pid, *job, sizes, look(pid)),
-            lambda pid, job: self._avatars(pid, *job, sizes, look(pid)),
-            workers,
-        )
+        def cached(pid: str, job: tuple[str, Path | None]) -> dict[int, Path] | None:
+            plans[pid] = plan = self._avatar_plan(pid, *job, sizes, looks.get(pid))
+            return self._cached_avatars(plan)
+
+        def make(pid: str, job: tuple[str, Path | None]) -> dict[int, Path]:
+            return self._avatars(pid, *job, sizes, looks.get(pid), plans.get(pid))
+
+        by_persona = self._for_many(unique, cached, make, workers)
         return {
             (pid, size): path for pid, paths in by_persona.items() for size, path in paths.items()
         }
@@ -412,12 +405,18 @@ class ImageCache:
         """
         looks = looks or {}
         unique = {job[0]: job[1:] for job in jobs}
-        return self._for_many(
-            unique,
-            lambda pid, job: self._cached_card(pid, *job, looks.get(pid)),
-            lambda pid, job: self.social_card(pid, *job, looks.get(pid)),
-            workers,
-        )
+        plans: dict[str, _CardPlan] = {}  # made once per card, before any thread starts
+
+        def cached(pid: str, job: tuple[str, str, str, str, Path | None]) -> Path | None:
+            plans[pid] = plan = self._card_path(pid, *job, looks.get(pid) or Look())
+            return plan[0] if self._lookup(plan[0]) else None
+
+        def make(pid: str, job: tuple[str, str, str, str, Path | None]) -> Path:
+            look = looks.get(pid) or Look()
+            plan = plans.get(pid) or self._card_path(pid, *job, look)
+            return self._card(pid, job[0], job[4], look, plan)
+
+        return self._for_many(unique, cached, make, workers)
 
     def _for_many(
         self,

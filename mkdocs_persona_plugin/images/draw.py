@@ -25,9 +25,12 @@ Bump :data:`CACHE_VERSION` whenever the rendering code changes its output.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
+import struct
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -208,7 +211,9 @@ def _wrap(text: str, font: _Font, width: float, max_lines: int) -> list[str]:
     return lines
 
 
+@functools.lru_cache(maxsize=4)
 def _circle_mask(diameter: int) -> Image.Image:
+    """An anti-aliased disc (drawn at 4x, then reduced); shared, so never draw on it."""
     big = Image.new("L", (diameter * 4, diameter * 4), 0)
     ImageDraw.Draw(big).ellipse((0, 0, diameter * 4 - 1, diameter * 4 - 1), fill=255)
     return big.resize((diameter, diameter), Image.Resampling.LANCZOS)
@@ -313,6 +318,43 @@ def _encode(im: Image.Image, fmt: str, params: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     im.save(buffer, fmt, **params)
     return buffer.getvalue()
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def _encode_png(im: Image.Image, level: int) -> bytes:
+    """An RGB image as a PNG file with unfiltered rows, deflated by zlib at ``level``; no
+    metadata.
+
+    Pillow's PNG writer tries four filters on every row and keeps the one whose bytes sum
+    smallest: for a social card that alone takes longer than compressing (14 ms at
+    ``compress_level=3``, 80 ms at 9). Flat colours with anti-aliased text compress about as
+    well unfiltered, so this writes a card in about 6 ms, a few per cent larger than Pillow
+    at level 9. The bytes depend on the zlib library, which :data:`.formats._CARD_PARAMS`
+    names.
+    """
+    rgb = im if im.mode == "RGB" else im.convert("RGB")
+    width, height = rgb.size
+    stride = width * 3
+    pixels = memoryview(rgb.tobytes())
+    rows = bytearray((stride + 1) * height)  # each row: filter type 0 ("None"), its pixels
+    for y in range(height):
+        start = y * (stride + 1) + 1
+        rows[start : start + stride] = pixels[y * stride : (y + 1) * stride]
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, not interlaced
+    return b"".join(
+        (
+            _PNG_SIGNATURE,
+            _png_chunk(b"IHDR", header),
+            _png_chunk(b"IDAT", zlib.compress(rows, level)),
+            _png_chunk(b"IEND", b""),
+        )
+    )
 
 
 def _atomic_write(dest: Path, data: bytes) -> None:

@@ -5,6 +5,7 @@ Encoder settings are fixed (and part of every cache key) so that output is repro
 
 from __future__ import annotations
 
+import zlib
 from typing import Any
 
 from PIL import features
@@ -16,7 +17,7 @@ SOCIAL_SIZE: tuple[int, int] = (1200, 630)
 """Width and height (px) of a social preview card."""
 
 
-CACHE_VERSION: int = 3
+CACHE_VERSION: int = 4
 """Part of every cache key; bump it whenever rendering output changes."""
 
 _WEBP_SUPPORTED: bool = bool(features.check("webp"))
@@ -52,9 +53,18 @@ _PHOTO_PARAMS: dict[str, Any] = (
     if _WEBP_SUPPORTED
     else {"compress_level": 9, "optimize": False}
 )
+# Lossless WebP at method 2 gave the same bytes as method 4 for every initials avatar we
+# tried, a quarter faster.
 _FLAT_PARAMS: dict[str, Any] = (
-    {"quality": 80, "method": 4, "lossless": True}
+    {"quality": 80, "method": 2, "lossless": True}
     if _WEBP_SUPPORTED
     else {"compress_level": 9, "optimize": False}
 )
-_CARD_PARAMS: dict[str, Any] = {"compress_level": 9, "optimize": False}
+_CARD_ZLIB_LEVEL = 3
+_CARD_PARAMS: dict[str, Any] = {
+    "png": "rows unfiltered",
+    "zlib_level": _CARD_ZLIB_LEVEL,
+    "zlib": zlib.ZLIB_RUNTIME_VERSION,
+}
+"""How a social card's PNG is written (see :func:`.draw._encode_png`): part of its cache key,
+with the zlib library, since another zlib may deflate the same rows into other bytes."""

@@ -7,6 +7,7 @@ drawn as boxes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -166,6 +167,12 @@ def _drawable(ch: str, face: Face | None = None) -> bool:
     return known
 
 
+# The texts below are cleaned and checked once per process: a build draws each persona's name
+# and tagline twice (avatar and card) and the same type labels and site name on every card.
+_TEXT_MEMO = 4096
+
+
+@functools.lru_cache(maxsize=_TEXT_MEMO)
 def _clean(text: str) -> str:
     """``text`` on one line: NFC, control characters removed, white space collapsed."""
     text = unicodedata.normalize("NFC", text)
@@ -194,6 +201,7 @@ def _approximate(ch: str, face: Face | None = None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=_TEXT_MEMO)
 def _displayable(text: str, face: Face | None = None) -> str:
     """Plain text made safe for drawing on one line with the bundled font (or ``face``).
 
@@ -207,7 +215,12 @@ def _displayable(text: str, face: Face | None = None) -> str:
 
 def _missing(text: str, face: Face | None = None) -> list[str]:
     """The characters of ``text`` that ``face`` cannot draw, not even approximately."""
-    return [ch for ch in dict.fromkeys(_clean(text)) if _approximate(ch, face) is None]
+    return list(_missing_chars(text, face))
+
+
+@functools.lru_cache(maxsize=_TEXT_MEMO)
+def _missing_chars(text: str, face: Face | None) -> tuple[str, ...]:
+    return tuple(ch for ch in dict.fromkeys(_clean(text)) if _approximate(ch, face) is None)
 
 
 _SYSTEM_FACES: dict[str, Face | None] = {}

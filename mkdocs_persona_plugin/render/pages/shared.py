@@ -6,6 +6,7 @@ build and kept in ``ctx.shared``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,19 @@ from ..site import BuildContext, persona_sort_key
 
 #: Avatar sizes generated for every persona (96 px cards, 256 px headers and 2x screens).
 SIZES: tuple[int, ...] = AVATAR_SIZES
-#: Threads used to render images.
-IMAGE_WORKERS = 2
+
+
+def _cpus() -> int:
+    """How many CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+#: Threads that draw images: one per CPU, at most 8 (Pillow and zlib release the GIL while
+#: they resize and compress, most of the work). The images are the same whatever the number.
+IMAGE_WORKERS = max(1, min(8, _cpus()))
 
 _TYPE_ORDER = {t: i for i, t in enumerate(PersonaType)}
 
