@@ -3,19 +3,76 @@
 A large handbook has thousands of generated files; these ``File`` kinds keep them cheap in
 memory and on disk without leaving MkDocs' file pipeline (``--dirty``, ``serve`` and other
 plugins see them like any other file).
+
+Under ``mkdocs serve --dirty`` MkDocs rebuilds only the files whose ``is_modified()`` is true,
+and for a file held in memory that is always true. A :class:`GeneratedFile` instead says
+whether its content differs from what the plugin generated at the same place in the previous
+build of the session (:func:`output_digest`; the plugin compares and sets ``changed``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import hashlib
 import os
 import zlib
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from ..render.site import Output
 
-class PackedFile(File):
+#: Fields of an :class:`Output` that act only through the navigation, compared on its own.
+_NAV_FIELDS = frozenset({"nav_section", "nav_weight"})
+
+
+def output_digest(out: Output) -> bytes:
+    """A digest of everything the plugin puts into the finished file of ``out``: every field
+    of the :class:`Output` (for a page: its Markdown, HTML body and chrome, extra ``<head>``,
+    title, edit link, …; for a data file: its bytes) but its place in the navigation."""
+    h = hashlib.sha1(usedforsecurity=False)
+    for item in dataclasses.fields(out):
+        if item.name in _NAV_FIELDS:
+            continue
+        value = getattr(out, item.name)
+        if isinstance(value, bytes):
+            data = value
+        elif isinstance(value, str):
+            data = value.encode("utf-8", "surrogatepass")
+        else:
+            data = repr(value).encode("utf-8", "surrogatepass")
+        h.update(f"{item.name}:{len(data)}:".encode())
+        h.update(data)
+    return h.digest()
+
+
+class GeneratedFile(File):
+    """A file the plugin generated in memory, modified or not since the last build.
+
+    ``changed`` is true unless the plugin found the same content in the site from the previous
+    build of this session. MkDocs asks ``is_modified()`` only for ``--dirty`` builds.
+    """
+
+    changed: bool = True
+
+    def is_modified(self) -> bool:
+        """Whether ``--dirty`` must (re)build this file."""
+        return self.changed
+
+
+def force_modified(file: File) -> None:
+    """Make ``file`` (a page from ``docs_dir``) count as modified in this ``--dirty`` build,
+    whatever its dates say: something every page shows (the navigation, the preview notice)
+    has changed. MkDocs has no other way to ask for it."""
+    file.is_modified = _modified  # type: ignore[method-assign]
+
+
+def _modified() -> bool:
+    return True
+
+
+class PackedFile(GeneratedFile):
     """A generated file whose content stays zlib-compressed until MkDocs writes it.
 
     MkDocs keeps every generated file's content in memory for the whole build; the data files

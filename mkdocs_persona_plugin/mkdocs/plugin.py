@@ -9,12 +9,16 @@ history (a shallow clone, git missing) the pages leave them out and the log says
 Under ``mkdocs serve``, invalid data does not stop the preview: it shows the last valid
 version (or an empty handbook), and every page carries a notice listing the problems
 (``preview.py``); the content folders are watched even before they exist (``serve_watch.py``).
+Within one ``serve`` session, ``--dirty`` rebuilds only the generated files whose content
+changed since the previous build (``files.py``), and every page when something all pages show
+changed: the navigation, the preview notice, the configuration (:meth:`_site_signature`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -23,10 +27,10 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -49,7 +53,7 @@ from ..render.site import (
 )
 from ..render.strings import Strings
 from .config import PersonaConfig
-from .files import LinkedFile, PackedFile
+from .files import GeneratedFile, LinkedFile, PackedFile, force_modified, output_digest
 from .serve_watch import watch_folders
 
 log = get_plugin_logger(__name__)
@@ -72,12 +76,19 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         self.history = History()
         self.stale_problems: list[str] = []
         self.notice = ""  # the preview notice every served page carries (preview.py)
+        # What the previous build of this session wrote (for `--dirty`): the digest of each
+        # generated file by its place in the site, and the signature of what every page shows.
+        self.session: tuple[str, ...] = ()
+        self.built: dict[str, bytes] = {}
+        self.site_signature = b""
+        self.digests: dict[str, bytes] = {}  # this build's, kept once it succeeds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
         # MkDocs reuses a plugin instance for an identical configuration within one process:
         # a new build or serve session must not show another session's "last valid" data.
         self.last_good = self.handbook = None
+        self.session, self.built, self.site_signature = (), {}, b""
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -96,6 +107,10 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.handbook, self.outputs, self.stale_problems, self.notice = None, {}, [], ""
         root = Path(config.config_file_path or ".").absolute().parent
+        session = (str(config.config_file_path), config.site_dir, config.docs_dir)
+        if session != self.session:  # another project or site: nothing to compare with
+            self.session, self.built, self.site_signature = session, {}, b""
+        self.digests = {}
         options = self._options(config, root)
         self.options = options
         for asset in asset_names():
@@ -288,18 +303,27 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             if existing is not None:
                 files.remove(existing)
             if out.source is not None:
+                # Compared by date with the site's copy, as any file on disk.
                 file = LinkedFile.generated(config, out.src_uri, abs_src_path=str(out.source))
-            elif out.packed:
-                file = PackedFile.from_packed(config, out.src_uri, out.packed)
             else:
-                assert out.content is not None
-                file = File.generated(config, out.src_uri, content=out.content)
+                if out.packed:
+                    file = PackedFile.from_packed(config, out.src_uri, out.packed)
+                else:
+                    assert out.content is not None
+                    file = GeneratedFile.generated(config, out.src_uri, content=out.content)
+                assert isinstance(file, GeneratedFile)
+                digest = self.digests[file.dest_uri] = output_digest(out)
+                file.changed = self.built.get(file.dest_uri) != digest or not os.path.isfile(
+                    file.abs_dest_path
+                )
             if out.is_page:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
         return files
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    def _add_navigation(
+        self, nav: Navigation, *, config: MkDocsConfig, files: Files
+    ) -> Navigation:
         if not self.outputs or self.options is None or self.handbook is None:
             return nav
         if any(p.file.src_uri in self.outputs for p in nav.pages):
@@ -323,6 +347,60 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             if nxt is not None:
                 nxt.previous_page = prev
         return Navigation(items, pages)
+
+    # Last, so that the signature sees the navigation other plugins leave.
+    @event_priority(-100)
+    def _compare_site(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Under ``--dirty``: when something every page shows changed since the previous build
+        (the navigation, the preview notice, the configuration), every page is rebuilt, the
+        pages from ``docs_dir`` too."""
+        signature = self._site_signature(nav, config)
+        if self.site_signature and signature != self.site_signature:
+            self.built = {}
+            for file in files.documentation_pages():
+                if isinstance(file, GeneratedFile):
+                    file.changed = True
+                else:
+                    force_modified(file)
+        self.site_signature = signature
+        return nav
+
+    on_nav = CombinedEvent(_add_navigation, _compare_site)
+
+    def _site_signature(self, nav: Navigation, config: MkDocsConfig) -> bytes:
+        """A digest of what every page of the site shows besides its own content: the
+        navigation (titles, pages, order), the preview notice and the configuration (the
+        ``mkdocs.yml`` text, the theme and the files in its ``custom_dir``)."""
+        h = hashlib.sha1(usedforsecurity=False)
+
+        def add(*parts: object) -> None:
+            h.update(repr(parts).encode("utf-8", "surrogatepass"))
+
+        def walk(items: Iterable[Any]) -> None:
+            for item in items:
+                if isinstance(item, Page):
+                    add("page", item.title, item.file.src_uri)
+                elif isinstance(item, Section):
+                    add("section", item.title)
+                    walk(item.children)
+                    add("end")
+                elif isinstance(item, Link):
+                    add("link", item.title, item.url)
+
+        walk(nav.items)
+        add(self.notice, config.site_url, sorted(config.theme.items(), key=lambda kv: kv[0]))
+        add([str(s) for s in config.extra_css], [str(s) for s in config.extra_javascript])
+        for path in (config.config_file_path,):
+            if path and os.path.isfile(path):
+                with open(path, "rb") as f:
+                    h.update(f.read())
+        custom_dir = config.theme.custom_dir
+        if custom_dir and os.path.isdir(custom_dir):
+            for folder, _dirs, names in sorted(os.walk(custom_dir)):
+                for name in sorted(names):
+                    stat = os.stat(os.path.join(folder, name))
+                    add(folder, name, stat.st_mtime_ns, stat.st_size)
+        return h.digest()
 
     def _nav_item(
         self, entry: NavEntry, files: Files, config: MkDocsConfig
@@ -384,11 +462,16 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.built, self.digests = self.digests, {}  # the site now holds these files
         if self.stale_problems:
             log.error(
                 f"{len(self.stale_problems)} problem(s) in persona/journey files are still "
                 "unresolved (see above)."
             )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # The site may hold a mix of two builds: compare the next build with nothing.
+        self.built, self.digests, self.site_signature = {}, {}, b""
 
 
 def _in_git_work_tree(root: Path) -> bool:
