@@ -19,8 +19,10 @@ too, shows the edit. Between edits it waits until the server has finished rebuil
 
 It reports per mode the median (min–max) of those times, how long the server took to notice
 the change and to rebuild (from its "Detected file changes" to its "Reloading browsers" log
-line), the first build (start-up) and the server's peak memory; and per serve mode the ratio
-plugin / Markdown, taken per edit (the k-th edit of each) and shown as median (min–max).
+line), the CPU time the server used per edit (which other processes on a busy machine
+disturb much less than the wall time), the first build (start-up), the server's memory after
+the first and the last edit and its peak; and per serve mode the ratio plugin / Markdown,
+taken per edit (the k-th edit of each) and shown as median (min–max).
 
 Targets: ``--dirty`` edit → visible ≤ 1.5 × the Markdown twin's time; plain ``serve`` ≤ 1.25 ×.
 
@@ -123,6 +125,29 @@ def free_port() -> int:
 
 
 _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds process ``pid`` has used so far (Linux ``/proc``; ``None``
+    elsewhere). On a busy machine this moves much less than the wall time."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()  # from field 3 (state) on; utime, stime: 14, 15
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of process ``pid`` now, in MB (Linux ``/proc``; ``None`` elsewhere)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return None
 
 
 def fetch(url: str, timeout: float) -> str | None:
@@ -296,9 +321,12 @@ class Edit:
     timeout), until the server logged the change (``noticed``); ``rebuild``: from that log
     line to the next "Reloading browsers"; ``rebuilds``: how many rebuilds the edit caused;
     whether the gallery showed the new tagline with the page (``gallery``) or once the server
-    was idle again (``gallery_later``), ``None`` where not checked."""
+    was idle again (``gallery_later``), ``None`` where not checked; ``cpu``: what the server
+    used of the CPU from the write until the page showed the edit."""
 
     seconds: float | None
+    cpu: float | None = None  # CPU seconds the server used from the write until it showed it
+    rss_mb: float | None = None  # the server's resident memory once idle after the edit
     noticed: float | None = None
     rebuild: float | None = None
     rebuilds: int = 0
@@ -333,6 +361,11 @@ class ModeResult:
         return [e.rebuild for e in self.edits if e.rebuild is not None]
 
     @property
+    def cpu_times(self) -> list[float]:
+        """The server's CPU seconds per edit (write → visible)."""
+        return [e.cpu for e in self.edits if e.cpu is not None and e.seconds is not None]
+
+    @property
     def noticed_times(self) -> list[float]:
         """Seconds from each write until the server noticed it."""
         return [e.noticed for e in self.edits if e.noticed is not None]
@@ -361,6 +394,8 @@ def measure_mode(
         misses = 0
         for k in range(args.edits):
             token = f"sb{secrets.token_hex(5)}"
+            assert server.proc is not None
+            cpu_before = cpu_seconds(server.proc.pid)
             start = time.perf_counter()
             target.write(f"Edited by the serve benchmark: {token}.")
             edit = Edit(None)
@@ -369,12 +404,16 @@ def measure_mode(
                 body = fetch(server.url + target.page, timeout=deadline - time.perf_counter())
                 if body is not None and token in body:
                     edit.seconds = time.perf_counter() - start
+                    cpu_after = cpu_seconds(server.proc.pid)
+                    if cpu_before is not None and cpu_after is not None:
+                        edit.cpu = cpu_after - cpu_before
                     break
                 time.sleep(args.interval)
             if result.project == "plugin" and edit.seconds is not None:
                 gallery = fetch(server.url + GALLERY, timeout=args.timeout)
                 edit.gallery = gallery is not None and token in gallery
             server.wait_idle(args.quiet, args.timeout)
+            edit.rss_mb = rss_mb(server.proc.pid)
             if edit.gallery is False:
                 gallery = fetch(server.url + GALLERY, timeout=args.timeout)
                 edit.gallery_later = gallery is not None and token in gallery
@@ -390,9 +429,11 @@ def measure_mode(
             result.edits.append(edit)
             shown = f"{edit.seconds:.2f} s" if edit.seconds is not None else "not shown"
             notes = [
+                f"server CPU {edit.cpu:.2f} s" if edit.cpu is not None else "",
                 f"noticed after {edit.noticed:.2f} s" if edit.noticed is not None else "",
                 f"rebuild {edit.rebuild:.2f} s" if edit.rebuild is not None else "",
                 f"{edit.rebuilds} rebuilds" if edit.rebuilds > 1 else "",
+                f"RSS {edit.rss_mb:.0f} MB" if edit.rss_mb is not None else "",
                 "" if edit.gallery is None else f"gallery {'yes' if edit.gallery else 'NO'}",
             ]
             _progress(
@@ -410,13 +451,16 @@ def measure_mode(
 
 
 # Reporting --------------------------------------------------------------------------------------
-def paired_ratios(a: ModeResult, b: ModeResult) -> list[float]:
-    """``a_k / b_k`` for the k-th edit of each; an edit ``a`` never showed counts as infinite."""
+def paired_ratios(a: ModeResult, b: ModeResult, what: str = "seconds") -> list[float]:
+    """``a_k / b_k`` of ``what`` (seconds or cpu) for the k-th edit of each; an edit ``a``
+    never showed counts as infinite."""
     ratios = []
     for x, y in zip(a.edits, b.edits, strict=False):
-        if y.seconds is None:
+        bottom = getattr(y, what)
+        if y.seconds is None or not bottom:
             continue
-        ratios.append(float("inf") if x.seconds is None else x.seconds / y.seconds)
+        top = getattr(x, what)
+        ratios.append(float("inf") if x.seconds is None or top is None else top / bottom)
     return ratios
 
 
@@ -437,11 +481,14 @@ def report(results: list[ModeResult], args: argparse.Namespace) -> tuple[str, bo
         f"Command: `python benchmarks/serve_bench.py --size {args.size} --edits {args.edits} "
         f"--content {args.content}`",
         "",
-        "| mode | edit → visible | change noticed | server's rebuild | first build (start-up) | "
-        "gallery shows the edit | peak RSS | load average before / after |",
-        "|---|---|---|---|---|---|---|---|",
+        "| mode | edit → visible | server CPU | change noticed | server's rebuild | "
+        "first build (start-up) | gallery shows the edit | RSS after edit 1 → last | peak RSS | "
+        "load average before / after |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
+        memory = [e.rss_mb for e in r.edits if e.rss_mb is not None]
+        growth = f"{memory[0]:.0f} → {memory[-1]:.0f} MB" if memory else "–"
         shown = f"{len(r.times)}/{len(r.edits)} shown" if len(r.times) < len(r.edits) else ""
         if r.project == "plugin":
             with_page = sum(1 for e in r.edits if e.gallery)
@@ -451,11 +498,17 @@ def report(results: list[ModeResult], args: argparse.Namespace) -> tuple[str, bo
             gallery = "n/a"
         lines.append(
             f"| {r.label} | {spread(r.times, ' s')}{' ' + shown if shown else ''} | "
-            f"{spread(r.noticed_times, ' s')} | {spread(r.rebuild_times, ' s')} | "
-            f"{r.startup_seconds:.1f} s | {gallery} | "
+            f"{spread(r.cpu_times, ' s')} | {spread(r.noticed_times, ' s')} | "
+            f"{spread(r.rebuild_times, ' s')} | "
+            f"{r.startup_seconds:.1f} s | {gallery} | {growth} | "
             f"{r.rss_mb:.0f} MB | " + " / ".join(f"{x:.1f}" for x in r.load) + " |"
         )
-    lines += ["", "Targets (plugin / Markdown twin per edit, median (min–max)):", ""]
+    lines += [
+        "",
+        "Targets (plugin / Markdown twin per edit, median (min–max); the ratio of the server's "
+        "CPU time in brackets):",
+        "",
+    ]
     missed: list[str] = []
     by_key = {(r.project, r.dirty): r for r in results}
     for dirty, limit in ((True, TARGET_DIRTY), (False, TARGET_PLAIN)):
@@ -466,7 +519,8 @@ def report(results: list[ModeResult], args: argparse.Namespace) -> tuple[str, bo
         ratios = paired_ratios(plugin, markdown)
         ok = bool(ratios) and statistics.median(ratios) <= limit
         value = spread(ratios, "×")
-        lines.append(f"- {_verdict(ok)}  {text}: {value} (target ≤ {limit}×)")
+        cpu = spread(paired_ratios(plugin, markdown, "cpu"), "×")
+        lines.append(f"- {_verdict(ok)}  {text}: {value} (target ≤ {limit}×) [CPU {cpu}]")
         if not ok:
             missed.append(text)
         if plugin.edits:
