@@ -160,7 +160,10 @@ def _validate_says(kind: str, text: str, tmp_path: Path) -> bool:
     personas.mkdir()
     journeys.mkdir()
     for ident in sorted(KNOWN_PERSONAS):
-        (personas / f"{ident}.yaml").write_text(HEAD.replace("Ada", ident), encoding="utf-8")
+        # Example personas as they are (the example journeys cite their research sources).
+        example = REPO / "personas" / f"{ident}.yaml"
+        stub = _example(example) if example.is_file() else HEAD.replace("Ada", ident)
+        (personas / f"{ident}.yaml").write_text(stub, encoding="utf-8")
     (journeys / "base.yaml").write_text(JOURNEY_HEAD + STAGES, encoding="utf-8")
     for name in ("fiona-first-invoice", "team-evaluation"):
         (journeys / f"{name}.yaml").write_text(JOURNEY_HEAD + STAGES, encoding="utf-8")
