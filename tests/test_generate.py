@@ -166,7 +166,7 @@ def test_writes_pages_feeds_assets_and_navigation(tmp_path: Path, generate: Gene
     assert body.strip().startswith('<div class="pp-generated">')
     assert body.strip().endswith("</div>")
     assert '<link rel="stylesheet" href="../../assets/persona.css">' in body
-    assert '<script src="../../assets/reviews.js"></script>' in body
+    assert '<script src="../../assets/reviews.js" defer></script>' in body
     assert 'href="../hannah/"' in body  # the related persona, relative to the page
 
 

@@ -99,11 +99,15 @@ def test_plugin_stylesheets_load_before_the_sites_own(tmp_path: Path) -> None:
     assert result.returncode == 0, result.log
     hrefs = [
         link["href"]
-        for link in result.soup("index.html").select('link[rel="stylesheet"]')
+        for link in result.soup("personas/ada/index.html").select('link[rel="stylesheet"]')
         if "assets/persona/" in link["href"] or "custom.css" in link["href"]
     ]
     assert hrefs[-1].endswith("custom.css"), hrefs
     assert any("assets/persona/persona.css" in h for h in hrefs[:-1])
+    # The site's own stylesheet still loads on its own pages, which need none of the plugin's.
+    home = [link["href"] for link in result.soup("index.html").select('link[rel="stylesheet"]')]
+    assert home[-1] == "custom.css"
+    assert not [h for h in home if "assets/persona/" in h]
 
 
 def test_hand_written_page_is_not_clobbered(tmp_path: Path) -> None:

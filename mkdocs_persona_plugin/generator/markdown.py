@@ -2,12 +2,13 @@
 
 A page keeps the front matter the renderer gave it (``title``, ``description``, ``hide``, …)
 and its HTML body, wrapped in one ``<div>`` so that Python-Markdown (MkDocs, ProperDocs,
-Zensical) passes it through untouched, as one raw HTML block. The handbook's stylesheets and
-scripts are linked from inside that block, so a page needs nothing in the site's
-configuration. Pages are rendered with ``folder_pages`` (every page is ``<name>/index.md``):
-a page's file and its address share a folder, so every relative link in the HTML reads the
-same whether the host keeps it as written (MkDocs) or reads it from the Markdown file
-(Zensical).
+Zensical) passes it through untouched, as one raw HTML block. The stylesheets and scripts the
+page uses (the same as the plugin links: :mod:`..render.page_assets`) are linked from inside
+that block, so a page needs nothing in the site's configuration and a documentation page
+loads none of them. Pages are rendered with ``folder_pages`` (every page is
+``<name>/index.md``): a page's file and its address share a folder, so every relative link
+in the HTML reads the same whether the host keeps it as written (MkDocs) or reads it from the
+Markdown file (Zensical).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 
 from ..core.options import HandbookOptions
 from ..core.urls import join, page_url, relative_url
+from ..render.page_assets import AssetTags, asset_tags
 from ..render.site import BODY_MARKER, PACKAGE_ASSETS, Output, asset_names
 
 #: The handbook's stylesheets and scripts, below the generated folder.
@@ -32,24 +34,21 @@ def asset_src(options: HandbookOptions, name: str) -> str:
     return join(options.url_prefix, ASSET_DIR, name)
 
 
-def asset_tags(options: HandbookOptions, page_src: str) -> tuple[str, str]:
-    """The ``<link>`` tags and the ``<script>`` tags the page at ``page_src`` needs."""
-    base = page_url(page_src, options.use_directory_urls)
-    links, scripts = [], []
-    for name in asset_names():
-        href = relative_url(page_url(asset_src(options, name)), base)
-        if name.endswith(".css"):
-            links.append(f'<link rel="stylesheet" href="{href}">')
-        else:
-            scripts.append(f'<script src="{href}"></script>')
-    return "\n".join(links), "\n".join(scripts)
+def page_asset_tags(out: Output, options: HandbookOptions) -> AssetTags:
+    """The tags that load the stylesheets and scripts the page ``out`` uses."""
+    base = page_url(out.src_uri, options.use_directory_urls)
+    return asset_tags(
+        out.assets, lambda name: relative_url(page_url(asset_src(options, name)), base)
+    )
 
 
 def page_markdown(out: Output, options: HandbookOptions) -> str:
     """The Markdown file of the page ``out``: its front matter and its HTML in one block."""
     assert isinstance(out.content, str), out.src_uri
-    links, scripts = asset_tags(options, out.src_uri)
-    block = f'<div class="pp-generated">\n{links}\n{out.full_body()}\n{scripts}\n</div>'
+    tags = page_asset_tags(out, options)
+    parts = [tags.stylesheets, out.full_body(), tags.scripts]
+    inner = "\n".join(part for part in parts if part)
+    block = f'<div class="pp-generated">\n{inner}\n</div>'
     text = out.content.replace(BODY_MARKER, block, 1)
     if text.startswith("---\n"):
         text = "---\n" + NOTE + text[len("---\n") :]

@@ -40,9 +40,11 @@ from ..core.loader import Handbook, load_handbook
 from ..core.options import Comparison, HandbookOptions
 from ..core.problems import Problem, ValidationFailed, headline
 from ..core.reviews import build_review_report
+from ..core.urls import relative_url
 from ..images import ImageCache, PhotoError
 from ..render.build import build_outputs
 from ..render.navigation import NavEntry, plan_navigation
+from ..render.page_assets import AssetTags, asset_tags, link_stylesheets
 from ..render.preview import insert_notice, render_notice
 from ..render.site import (
     BODY_MARKER,
@@ -113,13 +115,6 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         self.digests = {}
         options = self._options(config, root)
         self.options = options
-        for asset in asset_names():
-            uri = f"{ASSET_DIR}/{asset}"
-            if asset.endswith(".css") and uri not in config.extra_css:
-                # First, so the site's own extra_css overrides the plugin's rules.
-                config.extra_css.insert(0, uri)
-            elif asset.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(uri)
         problems: list[Problem | str] = []
         try:
             self.handbook = load_handbook(
@@ -431,9 +426,17 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         if out is None or not out.body:
             return html
         body, out.body = out.body, ""  # the page holds it from here on: do not keep two
+        # The page's scripts go inside its content, where instant navigation runs them.
+        scripts = self._asset_tags(out, page).scripts
+        if scripts:
+            body += "\n" + scripts
         if BODY_MARKER in html:
             return html.replace(BODY_MARKER, body, 1)
         return html + body
+
+    def _asset_tags(self, out: Output, page: Page) -> AssetTags:
+        """The tags that load the stylesheets and scripts the page ``out`` uses."""
+        return asset_tags(out.assets, lambda name: relative_url(f"{ASSET_DIR}/{name}", page.url))
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -449,6 +452,9 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         out = self.outputs.get(page.file.src_uri)
         if out is not None:
             output = out.fill_chrome(output)
+            stylesheets = self._asset_tags(out, page).stylesheets
+            if stylesheets:
+                output = link_stylesheets(output, stylesheets, config.extra_css, page.url)
             if out.head and "</head>" in output:
                 output = output.replace("</head>", out.head + "</head>", 1)
         return insert_notice(output, self.notice)  # only under `mkdocs serve`

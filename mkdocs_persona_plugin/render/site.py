@@ -28,6 +28,7 @@ from ..core.reviews import ReviewStatus, review_status
 from ..core.urls import join, page_url, relative_url
 from ..images import IMAGE_SUFFIX
 from . import markup
+from .page_assets import ordered
 from .strings import Strings
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -60,6 +61,8 @@ class Output:
     :meth:`full_body` is the body with the chrome in place.
     An asset has ``content`` (str or bytes), ``packed`` (the same, zlib-compressed: see
     :meth:`pack`) or ``source`` (a file to copy, e.g. a cached image); :meth:`data` reads any.
+    A page's ``assets`` names the handbook's stylesheets and scripts it uses
+    (:mod:`.page_assets`): hosts link those, and only those.
     """
 
     src_uri: str
@@ -75,6 +78,7 @@ class Output:
     persona_id: str = ""  # for pages that show one persona
     kind: str = "page"
     packed: bytes = b""  # ``content`` as UTF-8, zlib-compressed (see :meth:`pack`)
+    assets: tuple[str, ...] = ()  # the handbook stylesheets and scripts the page loads
 
     @property
     def is_page(self) -> bool:
@@ -225,8 +229,12 @@ class BuildContext:
         head: str = "",
         persona_id: str = "",
         listing: bool = False,
+        assets: Iterable[str] = (),
     ) -> Output:
         """A page: front matter for the host, and ``body`` (already-rendered HTML) kept apart.
+
+        ``assets`` names the handbook's stylesheets and scripts the page uses (its kind's
+        ``ASSETS``); the host links them (:mod:`.page_assets`).
 
         A ``listing`` (gallery, start here, compare, journeys, tracker) repeats what the persona
         and journey pages say; in a large handbook it is kept out of the search index, where it
@@ -265,6 +273,7 @@ class BuildContext:
             nav_weight=nav_weight,
             head=head,
             persona_id=persona_id,
+            assets=tuple(ordered(assets)),
         )
 
 
@@ -285,7 +294,8 @@ def _compact(html_text: str) -> str:
 
 
 def asset_names() -> list[str]:
-    """The stylesheets and scripts every handbook page loads (``assets/*.css`` and ``*.js``)."""
+    """The handbook's stylesheets and scripts (``assets/*.css`` and ``*.js``), all published;
+    each page links those it uses (:attr:`Output.assets`)."""
     return sorted(p.name for p in PACKAGE_ASSETS.iterdir() if p.suffix in (".css", ".js"))
 
 

@@ -29,6 +29,13 @@ from ..persona_data import (
 )
 from ..site import BuildContext, Output, persona_sort_key
 
+#: The stylesheets and scripts the interactive comparison loads: the comparison draws on
+#: the journey maps' colours, initials and link styles (journey.css), and its cells carry
+#: evidence markers.
+ASSETS = ("journey.css", "evidence.css", "compare.css", "compare.js", "evidence.js")
+#: A saved comparison set: the same table, drawn by the build.
+SET_ASSETS = ("journey.css", "evidence.css", "compare.css", "evidence.js")
+
 MATRIX_TOP = 3
 
 
@@ -143,6 +150,7 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         nav_weight=-8,
         listing=True,
         hide=["toc"],
+        assets=ASSETS,
     )
     yield Output(src_uri=data_src, content=compare_json(ctx, src), kind="data")
     for comparison, personas, set_src in sets:
@@ -162,4 +170,5 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
             body,
             description=t("compare.set_description", names=names),
             hide=["toc"],
+            assets=SET_ASSETS,
         )

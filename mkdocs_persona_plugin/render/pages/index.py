@@ -16,6 +16,9 @@ from .. import markup
 from ..site import BuildContext, Output
 from .shared import avatar_files, ordered_personas
 
+#: The stylesheets and scripts the gallery loads (its filters run in persona.js).
+ASSETS = ("persona.css", "persona.js")
+
 
 @dataclass
 class Facet:
@@ -87,4 +90,5 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         nav_weight=-10,
         listing=True,
         hide=["toc"],
+        assets=ASSETS,
     )

@@ -22,6 +22,12 @@ from ..evidence_marks import journey_sources
 from ..file_history import file_history
 from ..site import BuildContext, Output, journey_sort_key
 
+#: The stylesheets and scripts a journey map loads: the map ("fit to width"), its sources
+#: and history (evidence.css) and its review banner (brought up to the reader's date).
+ASSETS = ("journey.css", "evidence.css", "reviews.css", "journey.js", "reviews.js")
+#: The journeys index: cards with sparklines, nothing that changes.
+INDEX_ASSETS = ("journey.css",)
+
 #: The lanes of a map, top to bottom (``emotion`` is the curve).
 LANES = (
     "description",
@@ -314,6 +320,7 @@ def journey_page(ctx: BuildContext, journey: Journey, weight: float = 0) -> Outp
         edit_url=edit_url,
         # The map takes the whole window: Material hides its navigation and contents.
         hide=["navigation", "toc"],
+        assets=ASSETS,
     )
 
 
@@ -351,6 +358,7 @@ def index_page(ctx: BuildContext, journeys: Sequence[Journey]) -> Output:
         nav_weight=-10,
         listing=True,
         hide=["toc"],
+        assets=INDEX_ASSETS,
     )
 
 

@@ -8,6 +8,9 @@ from ...core.models import Persona, Status
 from ..site import BuildContext, Output, persona_sort_key
 from .shared import avatar_files
 
+#: The stylesheets and scripts "Start here" loads (no script: nothing on it changes).
+ASSETS = ("persona.css",)
+
 
 def onboarding_path(ctx: BuildContext) -> list[Persona]:
     """The personas of the reading path, in order.
@@ -64,4 +67,5 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         nav_weight=-9,
         listing=True,
         hide=["toc"],
+        assets=ASSETS,
     )

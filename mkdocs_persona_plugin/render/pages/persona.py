@@ -20,6 +20,11 @@ from ..site import BuildContext, Output
 from .onboarding import onboarding_path
 from .shared import avatar_files, ordered_personas, social_cards
 
+#: The stylesheets and scripts a persona page loads: its own (the print button), the
+#: evidence markers (Escape closes a popover) and the review status and banner (brought up
+#: to the reader's date).
+ASSETS = ("persona.css", "evidence.css", "reviews.css", "persona.js", "evidence.js", "reviews.js")
+
 #: Goals and challenges shown "at a glance" on the first screen of a persona page.
 GLANCE_ITEMS = 3
 
@@ -186,4 +191,5 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
             hide=["toc"],
             head=head_tags(ctx, persona, src, persona.id in cards),
             persona_id=persona.id,
+            assets=ASSETS,
         )

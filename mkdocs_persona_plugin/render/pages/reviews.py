@@ -24,6 +24,10 @@ from ..review_feeds import page_src, reviews_ics, reviews_json
 from ..site import BuildContext, Output
 from ..strings import Strings
 
+#: The stylesheets and scripts the tracker loads (its filters and dates run in reviews.js;
+#: evidence.css styles the "evidence stale" tile and badges).
+ASSETS = ("reviews.css", "evidence.css", "reviews.js")
+
 
 @dataclass(frozen=True)
 class TrackerRow:
@@ -152,6 +156,7 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         nav_weight=0,
         listing=True,
         hide=["toc"],
+        assets=ASSETS,
     )
     yield Output(src_uri=ctx.src("reviews.json"), content=reviews_json(ctx, items), kind="asset")
     yield Output(src_uri=ctx.src("reviews.ics"), content=reviews_ics(ctx, items), kind="asset")
