@@ -108,7 +108,7 @@ def test_each_series_has_its_own_colour_marker_and_dash() -> None:
         "pp-emo-series pp-series-1",
         "pp-emo-series pp-series-2",
     ]
-    hrefs = {p.get("href") for p in points(root)}
+    hrefs = {p.get(f"{{{emotion_svg.XLINK}}}href") for p in points(root)}
     assert hrefs == {"#c-m0", "#c-m1", "#c-m2"}
     dashes = [next(e for e in g.iter(f"{SVG}line")).get("stroke-dasharray") for g in groups]
     assert len(set(dashes)) == 3

@@ -31,6 +31,11 @@ NAME_Y = 160
 NAME_CHARS = 24
 #: Sentiment bands behind the curve: (class, highest level, lowest level).
 BANDS = (("pos", 2, 1), ("neu", 0, 0), ("neg", -1, -2))
+#: The markers are drawn with ``<use xlink:href>``, not ``href``: Material's instant
+#: navigation resolves every ``[href]`` of a new page by assigning ``el.href = el.href``,
+#: which throws on SVG elements (their ``href`` is read-only) and stops the page from
+#: showing; ``xlink:href`` is in another namespace, which ``[href]`` does not match.
+XLINK = "http://www.w3.org/1999/xlink"
 #: How many distinct series styles exist before colours/markers repeat.
 COLOURS = 8
 MARKERS = (
@@ -250,9 +255,9 @@ def emotion_curve(
     cid = _e(chart_id)
     text = desc if desc is not None else describe(stage_names, series, words)
     out: list[str] = [
-        f'<svg class="pp-emo" xmlns="http://www.w3.org/2000/svg" width="100%" height="{HEIGHT}" '
-        f'role="img" aria-labelledby="{cid}-title {cid}-desc" focusable="false" '
-        f'data-stages="{n}">',
+        f'<svg class="pp-emo" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" '
+        f'width="100%" height="{HEIGHT}" role="img" aria-labelledby="{cid}-title {cid}-desc" '
+        f'focusable="false" data-stages="{n}">',
         f'<title id="{cid}-title">{_e(title)}</title>',
         f'<desc id="{cid}-desc">{_e(text)}</desc>',
         "<defs>",
@@ -331,7 +336,7 @@ def emotion_curve(
                 tip = words.because.format(point=tip, note=note)
             noted = ' data-note=""' if note else ""
             out.append(
-                f'<use class="pp-emo-point" href="#{cid}-m{s.style % len(MARKERS)}" '
+                f'<use class="pp-emo-point" xlink:href="#{cid}-m{s.style % len(MARKERS)}" '
                 f'x="{pct(stage_x(i, n))}" y="{_num(emotion_y(v))}" data-stage="{i}" '
                 f'data-emotion="{v}"{noted} stroke="currentColor" '
                 f'stroke-width="2"{_fill_attr(s)}>'
