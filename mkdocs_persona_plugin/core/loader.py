@@ -2,15 +2,22 @@
 
 Every problem in every file is collected; nothing is silently dropped. Used by the MkDocs
 plugin and the command line alike (this module does not import mkdocs).
+
+A :class:`LoadCache` lets a session that loads the same folders again and again (``mkdocs
+serve``) skip the files that did not change: each file is read, and one whose bytes (and
+photo) are those of a valid file read before is not parsed or validated again. The checks
+across files (ids, references) run over every file each time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -46,6 +53,10 @@ class Handbook:
     personas: dict[str, Persona] = field(default_factory=dict)
     journeys: dict[str, Journey] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
+    #: A digest of what each record was read from (its file's path and bytes, its photo), by
+    #: ``("persona", id)`` or ``("journey", id)``: the same digest, the same record. Renderers
+    #: that keep results between builds key them on it; a record without one is never reused.
+    digests: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
 
     _by_persona: dict[str, list[Journey]] = field(default_factory=dict, repr=False, compare=False)
     _indexed: tuple[int, int] = field(default=(0, -1), repr=False, compare=False)
@@ -76,7 +87,7 @@ class _Parsed:
         data = self.loaded.data
         return data if isinstance(data, dict) else {}
 
-    @property
+    @cached_property
     def ident(self) -> str | None:
         """The file's id (``id:`` or the file name) if the file is a mapping and it is valid."""
         if not isinstance(self.loaded.data, dict):
@@ -101,6 +112,9 @@ class _Collector:
 
 def display_path(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` when inside it, with forward slashes."""
+    text, base = str(path), str(root) + os.sep
+    if text.startswith(base):  # the usual case, without pathlib's cost (a thousand files)
+        return text[len(base) :].replace(os.sep, "/")
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
@@ -121,27 +135,120 @@ def find_yaml_files(folder: Path) -> list[Path]:
     return found
 
 
+def _read_bytes(path: Path, folder: Path, rel: str, out: _Collector) -> bytes | None:
+    """The bytes of ``path``, or ``None`` (and a problem) for a link leading out of ``folder``
+    or a file that cannot be read."""
+    if path.is_symlink() and not _inside(path.resolve(), folder.resolve()):
+        out.add_file(rel, 1, 1, f"is a link to a file outside {folder.name}/; refused")
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        out.add_file(rel, 1, 1, f"cannot be read: {exc.strerror or exc}")
+        return None
+
+
+def _parse(path: Path, rel: str, raw: bytes, out: _Collector, typed: TypedSpec) -> _Parsed:
+    """The YAML of one file, its syntax problems reported."""
+    loaded = load_yaml(raw, typed)
+    for issue in loaded.issues:
+        out.add_file(rel, issue.line, issue.column, issue.message, field_path(issue.field))
+    return _Parsed(path, rel, loaded)
+
+
 def _read(
     files: Iterable[Path], folder: Path, root: Path, out: _Collector, typed: TypedSpec
 ) -> list[_Parsed]:
     parsed = []
-    real_folder = folder.resolve()
     for path in files:
         rel = display_path(path, root)
-        if path.is_symlink() and not _inside(path.resolve(), real_folder):
-            out.add_file(rel, 1, 1, f"is a link to a file outside {folder.name}/; refused")
-            continue
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            out.add_file(rel, 1, 1, f"cannot be read: {exc.strerror or exc}")
-            continue
-        loaded = load_yaml(raw, typed)
-        item = _Parsed(path, rel, loaded)
-        for issue in loaded.issues:
-            out.add_file(rel, issue.line, issue.column, issue.message, field_path(issue.field))
-        parsed.append(item)
+        raw = _read_bytes(path, folder, rel, out)
+        if raw is not None:
+            parsed.append(_parse(path, rel, raw, out, typed))
     return parsed
+
+
+# Files kept between loads -------------------------------------------------------------------
+PhotoState = tuple[str, int, int, int] | None
+
+
+def _photo_state(persona_file: Path, photo: Any) -> PhotoState:
+    """What a persona's photo check depends on: where ``photo`` (as written, relative to the
+    persona's file) leads and that file's identity, size and date; ``None`` when there is no
+    photo or no file there."""
+    if not isinstance(photo, str) or not photo.strip():
+        return None
+    candidate = persona_file.parent / photo.strip()
+    try:
+        stat = candidate.stat()
+    except (OSError, ValueError):
+        return None
+    return (os.path.realpath(candidate), stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+@dataclass
+class _Kept:
+    """A valid file as one load left it: its digest, what its photo was, the slimmed parse
+    with its record, and (for a persona) its research source ids."""
+
+    digest: str
+    photo: Any
+    photo_state: PhotoState
+    parsed: _Parsed
+    source_ids: list[str]
+
+
+class LoadCache:
+    """The valid files of earlier loads of the same folders, for :func:`load_handbook`.
+
+    One object serves one session (``mkdocs serve``): a file whose path, bytes and photo are
+    those of a valid file it read before gives the same record without being parsed or
+    validated again. Loading other folders, another root or another "today" starts afresh.
+    Files with problems are never kept (their messages may depend on other files).
+    """
+
+    def __init__(self) -> None:
+        self._scope: tuple[Any, ...] = ()
+        self._kept: dict[Path, _Kept] = {}
+        self.reused = 0  # files taken from the cache by the last load
+        self.read = 0  # files parsed and validated by the last load
+
+    def begin(self, *scope: Any) -> None:
+        """Start a load of ``scope`` (folders, root, today): forget everything if it differs
+        from the last one's."""
+        if scope != self._scope:
+            self._scope, self._kept = scope, {}
+        self.reused = self.read = 0
+
+    def get(self, path: Path, digest: str) -> _Kept | None:
+        """What was kept for ``path`` when its input is still ``digest`` and its photo the
+        same, else ``None``."""
+        kept = self._kept.get(path)
+        if kept is None or kept.digest != digest:
+            return None
+        if _photo_state(path, kept.photo) != kept.photo_state:
+            return None
+        self.reused += 1
+        return kept
+
+    def keep(self, path: Path, kept: _Kept | None) -> None:
+        """Remember ``kept`` for ``path`` (``None``: forget the file)."""
+        if kept is None:
+            self._kept.pop(path, None)
+        else:
+            self._kept[path] = kept
+
+    def prune(self, paths: Iterable[Path]) -> None:
+        """Forget files not in ``paths`` (deleted since)."""
+        wanted = set(paths)
+        for path in [p for p in self._kept if p not in wanted]:
+            del self._kept[path]
+
+
+def _digest(rel: str, raw: bytes) -> str:
+    h = hashlib.sha1(rel.encode("utf-8", "surrogatepass") + b"\0", usedforsecurity=False)
+    h.update(raw)
+    return h.hexdigest()
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -400,6 +507,7 @@ def load_handbook(
     *,
     root: Path | None = None,
     today: dt.date | None = None,
+    cache: LoadCache | None = None,
 ) -> Handbook:
     """Load and validate both folders; raise :class:`ValidationFailed` listing every problem.
 
@@ -407,11 +515,15 @@ def load_handbook(
     A missing journeys folder means "no journeys"; a missing personas folder is a problem.
     Cross-file checks (ids, references, photos, dates) also run on files that have other
     problems, wherever the value concerned is usable, so one run reports everything.
+    With a ``cache`` (:class:`LoadCache`), files that did not change since its last load are
+    taken from it; the result is the same.
     """
     root = (root or Path.cwd()).absolute()
     today = today or dt.date.today()
     out = _Collector()
     personas_dir = personas_dir.absolute()
+    if cache is not None:
+        cache.begin(personas_dir, journeys_dir and journeys_dir.absolute(), root, today)
     if not personas_dir.is_dir():
         rel = display_path(personas_dir, root)
         raise ValidationFailed(
@@ -426,26 +538,66 @@ def load_handbook(
     # just what the cross-file checks need (a thousand full position maps cost ~60 MB).
     persona_files: list[_Parsed] = []
     source_ids: dict[str, list[str]] = {}  # persona id -> the ids of its research sources
+    digests: dict[tuple[str, str], str] = {}
+    seen: list[Path] = []
     for path in find_yaml_files(personas_dir):
-        for parsed in _read([path], personas_dir, root, out, PERSONA_TYPED):
+        rel = display_path(path, root)
+        raw = _read_bytes(path, personas_dir, rel, out)
+        if raw is None:
+            continue
+        seen.append(path)
+        digest = _digest(rel, raw)
+        kept = cache.get(path, digest) if cache is not None else None
+        if kept is None:
+            before = len(out.problems)
+            parsed = _parse(path, rel, raw, out, PERSONA_TYPED)
             persona = _validate(parsed, Persona, out)
             _check_dates(parsed, today, out)
-            if parsed.ident is not None:
-                source_ids[parsed.ident] = _check_evidence(parsed, out)
+            ids = _check_evidence(parsed, out) if parsed.ident is not None else []
             photo = _check_photo(parsed, personas_dir, out)
             if persona is not None and photo is not None:
                 persona._photo_path = photo
+            raw_photo = parsed.data.get("photo")
+            state = _photo_state(path, raw_photo)
             _slim(parsed)
-            persona_files.append(parsed)
+            if cache is not None:
+                cache.read += 1
+                valid = persona is not None and len(out.problems) == before
+                cache.keep(path, _Kept(digest, raw_photo, state, parsed, ids) if valid else None)
+        else:
+            parsed, ids, state = replace(kept.parsed), kept.source_ids, kept.photo_state
+        if parsed.ident is not None:
+            source_ids[parsed.ident] = ids
+            digests["persona", parsed.ident] = f"{digest}:{state}" if state else digest
+        persona_files.append(parsed)
     journey_files: list[_Parsed] = []
     if journeys_dir is not None and journeys_dir.is_dir():
         journeys_dir = journeys_dir.absolute()
         for path in find_yaml_files(journeys_dir):
-            for parsed in _read([path], journeys_dir, root, out, JOURNEY_TYPED):
-                _validate(parsed, Journey, out)
+            rel = display_path(path, root)
+            raw = _read_bytes(path, journeys_dir, rel, out)
+            if raw is None:
+                continue
+            seen.append(path)
+            digest = _digest(rel, raw)
+            kept = cache.get(path, digest) if cache is not None else None
+            if kept is None:
+                before = len(out.problems)
+                parsed = _parse(path, rel, raw, out, JOURNEY_TYPED)
+                journey = _validate(parsed, Journey, out)
                 _check_dates(parsed, today, out)
                 _slim(parsed)
-                journey_files.append(parsed)
+                if cache is not None:
+                    cache.read += 1
+                    valid = journey is not None and len(out.problems) == before
+                    cache.keep(path, _Kept(digest, None, None, parsed, []) if valid else None)
+            else:
+                parsed = replace(kept.parsed)
+            if parsed.ident is not None:
+                digests["journey", parsed.ident] = digest
+            journey_files.append(parsed)
+    if cache is not None:
+        cache.prune(seen)
 
     known_personas = _Known("persona", _check_ids("persona", persona_files, out))
     known_journeys = _Known("journey", _check_ids("journey", journey_files, out))
@@ -476,7 +628,16 @@ def load_handbook(
         for j in journey_files
         if isinstance(j.record, Journey) and j.ident is not None
     }
-    return Handbook(personas=personas, journeys=journeys, today=today)
+    return Handbook(
+        personas=personas,
+        journeys=journeys,
+        today=today,
+        digests={
+            (kind, ident): value
+            for (kind, ident), value in digests.items()
+            if ident in (personas if kind == "persona" else journeys)
+        },
+    )
 
 
 def _with_kinds(
