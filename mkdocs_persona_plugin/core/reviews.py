@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -160,11 +160,13 @@ def review_items(
     default_interval: Interval,
     due_soon: Interval,
     evidence_max_age: Interval | None = None,
+    evidence_of: Callable[[Persona], EvidenceSummary] | None = None,
 ) -> list[ReviewItem]:
     """Every tracked item (all personas; journeys with ``last_reviewed``), retired included,
     sorted by next review date, then personas before journeys, then by title.
 
-    With ``evidence_max_age``, each persona also carries its :class:`EvidenceSummary`.
+    With ``evidence_max_age``, each persona also carries its :class:`EvidenceSummary`
+    (``evidence_of(persona)`` when given: the same summary, computed by the caller).
     """
     items: list[ReviewItem] = []
     records: list[tuple[str, Persona | Journey]] = [
@@ -179,7 +181,10 @@ def review_items(
             continue
         evidence = None
         if evidence_max_age is not None and isinstance(record, Persona):
-            evidence = evidence_summary(record, today=today, max_age=evidence_max_age)
+            if evidence_of is not None:
+                evidence = evidence_of(record)
+            else:
+                evidence = evidence_summary(record, today=today, max_age=evidence_max_age)
         items.append(ReviewItem(kind, record, status, evidence))
     return sorted(items, key=item_sort_key)
 

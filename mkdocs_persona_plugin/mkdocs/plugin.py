@@ -36,7 +36,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core.history import History, read_history
 from ..core.intervals import parse_interval, resolve_today
-from ..core.loader import Handbook, load_handbook
+from ..core.loader import Handbook, LoadCache, load_handbook
 from ..core.options import Comparison, HandbookOptions
 from ..core.problems import Problem, ValidationFailed, headline
 from ..core.reviews import build_review_report
@@ -46,12 +46,14 @@ from ..render.build import build_outputs
 from ..render.navigation import NavEntry, plan_navigation
 from ..render.page_assets import AssetTags, asset_tags, link_stylesheets
 from ..render.preview import insert_notice, render_notice
+from ..render.reuse import RenderMemo
 from ..render.site import (
     BODY_MARKER,
     PACKAGE_ASSETS,
     Output,
     asset_names,
     describe_template_error,
+    safe_title,
 )
 from ..render.strings import Strings
 from .config import PersonaConfig
@@ -84,6 +86,9 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         self.built: dict[str, bytes] = {}
         self.site_signature = b""
         self.digests: dict[str, bytes] = {}  # this build's, kept once it succeeds
+        # Under `mkdocs serve`: the files read and the pages rendered by the previous build.
+        self.load_cache: LoadCache | None = None
+        self.render_memo: RenderMemo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -112,13 +117,19 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         session = (str(config.config_file_path), config.site_dir, config.docs_dir)
         if session != self.session:  # another project or site: nothing to compare with
             self.session, self.built, self.site_signature = session, {}, b""
+            self.load_cache = LoadCache() if self.is_serve else None
+            self.render_memo = RenderMemo() if self.is_serve else None
         self.digests = {}
         options = self._options(config, root)
         self.options = options
         problems: list[Problem | str] = []
         try:
             self.handbook = load_handbook(
-                options.personas_dir, options.journeys_dir, root=root, today=options.today
+                options.personas_dir,
+                options.journeys_dir,
+                root=root,
+                today=options.today,
+                cache=self.load_cache,
             )
         except ValidationFailed as failed:
             lines = [str(p) for p in failed.problems]
@@ -139,6 +150,9 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             self.stale_problems, problems = lines, list(failed.problems)
         else:
             self.last_good = self.handbook
+        if self.load_cache is not None:
+            cache = self.load_cache
+            log.debug(f"{cache.read} file(s) read and validated, {cache.reused} unchanged.")
         self.history = self._read_history(options)
         try:
             outputs = self._render(self.handbook, options)
@@ -149,6 +163,9 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             problems.append(str(exc))
             outputs = []
         self.outputs = {out.src_uri: out for out in outputs}
+        if self.render_memo is not None:
+            memo = self.render_memo
+            log.debug(f"{memo.made} part(s) of pages rendered, {memo.reused} reused.")
         if self.image_cache is not None:
             for notice in self.image_cache.take_notices():
                 log.info(notice)
@@ -170,13 +187,17 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         images = self.image_cache if options.images else None
         try:
             try:
-                return build_outputs(handbook, options, images=images, history=self.history)
+                return build_outputs(
+                    handbook, options, images=images, history=self.history, memo=self.render_memo
+                )
             except (PhotoError, OSError):
                 if not self.stale_problems:
                     raise
                 # The last valid content may name a photo that has since gone: preview it
                 # with initials until the problems are fixed.
-                return build_outputs(handbook, options, images=None, history=self.history)
+                return build_outputs(
+                    handbook, options, images=None, history=self.history, memo=self.render_memo
+                )
         except (ValueError, OSError) as exc:
             raise PluginError(f"persona plugin: {exc}") from None
         except jinja2.TemplateError as exc:
@@ -405,7 +426,12 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             if file is None:
                 return None
             file.inclusion = InclusionLevel.INCLUDED
-            return file.page or Page(entry.title, file, config)
+            page = file.page or Page(None, file, config)
+            # The title the page's front matter gives it, known before the page is read: under
+            # `--dirty` a page that is not rebuilt is never read, and the navigation of those
+            # that are would show it without a title.
+            page.title = safe_title(entry.title)
+            return page
         children: list[StructureItem] = [
             c for c in (self._nav_item(e, files, config) for e in entry.children) if c
         ]

@@ -184,11 +184,13 @@ def avatar_labels(handbook: Any) -> dict[str, AvatarLabel]:
 
 
 def labels(ctx: BuildContext) -> dict[str, AvatarLabel]:
-    """The build's labels, computed once and kept in ``ctx.shared``."""
+    """The build's labels, computed once and kept in ``ctx.shared`` (reused from the previous
+    build while every persona's name is the same)."""
     found: dict[str, AvatarLabel] | None = ctx.shared.get("persona.labels")
     if found is None:
-        found = avatar_labels(ctx.handbook)
-        ctx.shared["persona.labels"] = found
+        names = {pid: p.name for pid, p in ctx.handbook.personas.items()}
+        key = ("avatar-labels", tuple(names.items()))
+        found = ctx.shared["persona.labels"] = ctx.reuse(key, lambda: build_labels(names))
     return found
 
 

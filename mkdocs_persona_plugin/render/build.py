@@ -8,13 +8,16 @@ through its ``generate(ctx)`` function, in the order :func:`generators` lists.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from ..core.history import History
 from ..core.loader import Handbook
 from ..core.options import HandbookOptions
+from .avatar_labels import labels
 from .pages import compare, exports, index, journeys, onboarding, persona, reviews
-from .site import BuildContext, Output, make_environment
+from .reuse import RenderMemo, scope_key, template_signature
+from .site import PACKAGE_TEMPLATES, BuildContext, Output, make_environment
 from .strings import Strings
 
 Generator = Callable[[BuildContext], Iterable[Output]]
@@ -39,17 +42,26 @@ def make_context(
     *,
     images: Any = None,
     history: History | None = None,
+    memo: RenderMemo | None = None,
 ) -> BuildContext:
-    """The build context for ``handbook``: its strings, templates, (optional) images and
-    (optional) git history of the content files."""
-    return BuildContext(
+    """The build context for ``handbook``: its strings, templates, (optional) images,
+    (optional) git history of the content files and (optional) memo of the previous build."""
+    dirs = options.template_dirs
+    if memo is not None:
+        env = memo.environment(dirs, partial(make_environment, dirs))
+    else:
+        env = make_environment(dirs)
+    ctx = BuildContext(
         handbook=handbook,
         options=options,
         strings=Strings(options.language, options.strings),
-        env=make_environment(options.template_dirs),
+        env=env,
         images=images,
         history=history if history is not None else History(),
+        memo=memo,
     )
+    labels(ctx)  # every avatar's initials and colour: the keys of reused parts name them
+    return ctx
 
 
 def build_outputs(
@@ -58,17 +70,43 @@ def build_outputs(
     *,
     images: Any = None,
     history: History | None = None,
+    memo: RenderMemo | None = None,
 ) -> list[Output]:
     """Every generated page and asset for ``handbook`` (assets given as text are packed).
 
     ``history`` (:func:`~..core.history.read_history`) adds "last updated" dates and the
-    changes since each review to the pages and ``reviews.json``.
+    changes since each review to the pages and ``reviews.json``. With a ``memo``
+    (:mod:`.reuse`), what the previous build rendered from the same inputs is reused.
     """
-    ctx = make_context(handbook, options, images=images, history=history)
+    ctx = make_context(handbook, options, images=images, history=history, memo=memo)
+    if memo is not None:
+        memo.begin(build_scope(ctx))
     outputs: list[Output] = []
-    for generate in generators():
-        for out in generate(ctx):
-            if not out.is_page:
-                out.pack()
-            outputs.append(out)
+    try:
+        for generate in generators():
+            for out in generate(ctx):
+                if not out.is_page:
+                    out.pack()
+                outputs.append(out)
+    except BaseException:
+        if memo is not None:
+            memo.forget()
+        raise
+    if memo is not None:
+        memo.end()
     return outputs
+
+
+def build_scope(ctx: BuildContext) -> bytes:
+    """What every result of a build may depend on (:func:`.reuse.scope_key`): the options,
+    the templates, git's history, the handbook's "today" and whether images are made."""
+    dirs = [PACKAGE_TEMPLATES, *(d / "persona" for d in ctx.options.template_dirs)]
+    history = sorted(ctx.history.by_file.items())
+    return scope_key(
+        ctx.options,
+        template_signature(dirs),
+        history,
+        ctx.history.unavailable,
+        ctx.handbook.today,
+        ctx.images is not None,
+    )

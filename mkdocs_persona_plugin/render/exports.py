@@ -189,8 +189,9 @@ def records(
     raise ValueError(f"unknown export kind '{kind}' (expected one of {', '.join(KINDS)})")
 
 
-def document(kind: str, items: list[dict[str, Any]], generated: dt.date) -> dict[str, Any]:
-    """The top-level envelope: ``{"generated", "count", kind: items}``."""
+def document(kind: str, items: list[Any], generated: dt.date) -> dict[str, Any]:
+    """The top-level envelope: ``{"generated", "count", kind: items}`` (the records, or their
+    JSON texts for :func:`.safejson.inert_json_spliced`)."""
     return {"generated": generated.isoformat(), "count": len(items), kind: items}
 
 

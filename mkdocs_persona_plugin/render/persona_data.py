@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -22,7 +23,7 @@ from markupsafe import Markup
 from ..core.models import CLAIM_FIELDS, Persona, PersonaType
 from . import markup
 from .evidence_marks import persona_marker
-from .safejson import inert_json
+from .safejson import inert_json, inert_json_spliced
 from .site import BuildContext
 
 #: The comparison's sections, in the order they are shown.
@@ -236,6 +237,17 @@ def persona_record(ctx: BuildContext, persona: Persona, from_src: str) -> dict[s
 def compare_data(ctx: BuildContext, from_src: str) -> dict[str, Any]:
     """The content of ``personas/compare-data.json``: UI strings and every persona's record
     (sorted by name), with links relative to the comparison page ``from_src``."""
+    personas = compared_personas(ctx)
+    return compare_head(ctx) | {"personas": [persona_record(ctx, p, from_src) for p in personas]}
+
+
+def compared_personas(ctx: BuildContext) -> list[Persona]:
+    """Every persona, in the order of the comparison's data: by name, then id."""
+    return sorted(ctx.handbook.personas.values(), key=lambda p: (p.name.casefold(), p.id))
+
+
+def compare_head(ctx: BuildContext) -> dict[str, Any]:
+    """Everything in :func:`compare_data` but the personas: the UI strings, sections, types."""
     t = ctx.strings
     keys = (
         "compare.slot",
@@ -263,21 +275,34 @@ def compare_data(ctx: BuildContext, from_src: str) -> dict[str, Any]:
         "type",
         "none",
     )
-    personas = sorted(ctx.handbook.personas.values(), key=lambda p: (p.name.casefold(), p.id))
     return {
         "version": 1,
         "max": MAX_COMPARED,
         "strings": {key: t(key) for key in keys},
         "sections": section_titles(ctx),
         "types": [[kind.value, t(f"type.{kind.value}")] for kind in PersonaType],
-        "personas": [persona_record(ctx, p, from_src) for p in personas],
     }
 
 
 def compare_json(ctx: BuildContext, from_src: str) -> str:
     """:func:`compare_data` as compact JSON with ``<``, ``>`` and ``&`` written as ``\\u``
-    escapes, so the file stays inert even if someone inlines it into an HTML page."""
-    return inert_json(compare_data(ctx, from_src), indent=None)
+    escapes, so the file stays inert even if someone inlines it into an HTML page.
+
+    Each persona's record is encoded on its own, and reused from the previous build when the
+    persona and its initials are the same (:mod:`.reuse`).
+    """
+    texts = [
+        ctx.reuse(
+            ctx.item_key("compare-record", p, from_src),
+            partial(_record_json, ctx, p, from_src),
+        )
+        for p in compared_personas(ctx)
+    ]
+    return inert_json_spliced(compare_head(ctx) | {"personas": texts}, indent=None)
+
+
+def _record_json(ctx: BuildContext, persona: Persona, from_src: str) -> str:
+    return inert_json(persona_record(ctx, persona, from_src), indent=None)
 
 
 # The comparison model (mirrored by buildModel() in assets/compare.js) ---------------------

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
 from .. import __version__
 from ..core.evidence import EvidenceSummary
 from ..core.reviews import ReviewItem, ReviewState
-from .safejson import inert_json
+from .safejson import inert_json, inert_json_spliced
 from .site import BuildContext
 
 #: Fallback for the host part of calendar UIDs when the site has no ``site_url``.
@@ -116,8 +117,16 @@ def reviews_document(ctx: BuildContext, items: Iterable[ReviewItem]) -> dict[str
 
 
 def reviews_json(ctx: BuildContext, items: Iterable[ReviewItem]) -> str:
-    """The text of ``reviews.json``."""
-    return inert_json(reviews_document(ctx, items)) + "\n"
+    """The text of ``reviews.json`` (:func:`reviews_document`), made of each item's own JSON
+    text, reused from the previous build for a record that did not change (:mod:`.reuse`)."""
+    texts = [
+        ctx.reuse(ctx.item_key("review-record", e), partial(_record_text, ctx, e)) for e in items
+    ]
+    return inert_json_spliced(reviews_document(ctx, []) | {"items": texts}) + "\n"
+
+
+def _record_text(ctx: BuildContext, entry: ReviewItem) -> str:
+    return inert_json(review_record(ctx, entry))
 
 
 # iCalendar ---------------------------------------------------------------------------------
@@ -220,11 +229,21 @@ def reviews_ics(ctx: BuildContext, items: Iterable[ReviewItem]) -> str:
         "METHOD:PUBLISH",
         "X-WR-CALNAME:" + escape_text(calendar_name(ctx)),
     ]
-    for entry in items:
-        if entry.state is ReviewState.retired or entry.status.next_review is None:
-            continue
-        lines.extend(event_lines(ctx, entry, stamp))
-    lines.append("END:VCALENDAR")
+    events = [
+        ctx.reuse(ctx.item_key("review-event", entry), partial(_event_text, ctx, entry, stamp))
+        for entry in items
+        if entry.state is not ReviewState.retired and entry.status.next_review is not None
+    ]
+    end = ["END:VCALENDAR"]
+    return _lines(lines) + "".join(events) + _lines(end)
+
+
+def _event_text(ctx: BuildContext, entry: ReviewItem, stamp: str) -> str:
+    return _lines(event_lines(ctx, entry, stamp))
+
+
+def _lines(lines: Iterable[str]) -> str:
+    """Content lines, folded, each ending with CRLF."""
     return "".join(fold(line) + "\r\n" for line in lines)
 
 

@@ -28,3 +28,27 @@ def inert_json(data: Any, *, indent: int | None = 2) -> str:
         data, ensure_ascii=False, indent=indent, separators=separators, allow_nan=False
     )
     return _UNSAFE_RE.sub(lambda m: _UNSAFE[m.group(0)], text)
+
+
+def inert_json_spliced(data: dict[str, Any], *, indent: int | None = 2) -> str:
+    """:func:`inert_json` of ``data`` whose last value is a list of items given as their
+    own JSON texts (each :func:`inert_json` of the item with the same ``indent``): the same
+    text as encoding the items in place, without encoding them again.
+
+    A large document (every persona's record) is rebuilt from the texts of its records, most
+    of them kept from an earlier build (:mod:`.reuse`).
+    """
+    *_, key = data
+    texts = data[key]
+    head = inert_json({**data, key: []}, indent=indent)
+    end = "[]}" if indent is None else "[]\n}"
+    assert head.endswith(end)
+    if not texts:
+        return head
+    if indent is None:
+        items = "[" + ",".join(texts) + "]"
+    else:
+        inner = "\n" + " " * (2 * indent)  # items sit two levels deep: in the list, in `data`
+        items = "[" + inner + ("," + inner).join(t.replace("\n", inner) for t in texts)
+        items += "\n" + " " * indent + "]"
+    return head[: -len(end)] + items + end[2:]

@@ -11,10 +11,10 @@ import html
 import posixpath
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import jinja2
 import yaml
@@ -24,11 +24,12 @@ from ..core.history import History
 from ..core.loader import Handbook
 from ..core.models import Journey, Persona
 from ..core.options import HandbookOptions
-from ..core.reviews import ReviewStatus, review_status
+from ..core.reviews import ReviewItem, ReviewStatus, review_status
 from ..core.urls import join, page_url, relative_url
 from ..images import IMAGE_SUFFIX
 from . import markup
 from .page_assets import ordered
+from .reuse import RenderMemo
 from .strings import Strings
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -45,6 +46,7 @@ _CHROME = re.compile(re.escape(CHROME_START) + "(.*?)" + re.escape(CHROME_END), 
 _CHROME_SLOT = re.compile(r"<!--pp-chrome:(\d+)-->")
 #: libyaml's emitter when PyYAML has it (six times faster than the pure-Python one).
 _DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+T = TypeVar("T")
 
 
 @dataclass
@@ -129,6 +131,71 @@ class BuildContext:
     images: Any = None  # an images.ImageCache when images are on
     history: History = field(default_factory=History)
     shared: dict[str, Any] = field(default_factory=dict)  # results generators share
+    memo: RenderMemo | None = None  # results of the session's previous build (mkdocs serve)
+
+    # Reusing the previous build's results (see .reuse) -----------------------------------
+    def digest(self, item: Persona | Journey | None) -> str | None:
+        """The digest of what ``item`` was read from (``None``: unknown, never reused)."""
+        if item is None:
+            return None
+        kind = "persona" if isinstance(item, Persona) else "journey"
+        return self.handbook.digests.get((kind, item.id))
+
+    def reuse(self, key: tuple[Any, ...] | None, make: Callable[[], T]) -> T:
+        """``make()``, or the result an earlier build of the session made under ``key``.
+
+        ``key`` must name everything the result depends on beyond the build's scope (see
+        :mod:`.reuse`); ``None`` (a record without a digest) is never reused.
+        """
+        if self.memo is None or key is None:
+            return make()
+        return self.memo.get(key, make)
+
+    def reuse_each(
+        self,
+        keys: Sequence[tuple[Any, ...] | None],
+        make: Callable[[list[int]], list[T]],
+        usable: Callable[[T], bool] = lambda value: True,
+    ) -> list[T]:
+        """:meth:`reuse` for a batch: one result per key, those not kept (or not ``usable``
+        any more) made by one call ``make(indexes)`` (e.g. images drawn in parallel)."""
+        results: list[Any] = [None] * len(keys)
+        missing: list[int] = []
+        for i, key in enumerate(keys):
+            found, value = False, cast(Any, None)
+            if self.memo is not None and key is not None:
+                found, value = self.memo.find(key)
+            if found and usable(value):
+                results[i] = value
+            else:
+                missing.append(i)
+        if missing:
+            for i, value in zip(missing, make(missing), strict=True):
+                results[i] = value
+                key = keys[i]
+                if self.memo is not None and key is not None:
+                    self.memo.keep(key, value)
+        return results
+
+    def item_key(self, kind: str, item: Any, *extra: Any) -> tuple[Any, ...] | None:
+        """The :meth:`reuse` key of a part of kind ``kind`` that shows one persona or journey
+        (``item``; a review item stands for its record) and nothing else but ``extra``
+        values: the record's digest, and a persona's avatar initials and colour (the
+        build's labels, which :func:`.build.make_context` computes first; without them,
+        ``None``)."""
+        record = item.item if isinstance(item, ReviewItem) else item
+        if not isinstance(record, (Persona, Journey)):
+            return None
+        digest = self.digest(record)
+        if digest is None:
+            return None
+        label = None
+        if isinstance(record, Persona):
+            labels = self.shared.get("persona.labels")  # avatar_labels.labels()
+            if labels is None:
+                return None
+            label = labels.get(record.id)
+        return (kind, digest, label, *extra)
 
     # Where things live -----------------------------------------------------------------
     def src(self, *parts: str) -> str:
@@ -187,14 +254,17 @@ class BuildContext:
         )
 
     def evidence(self, persona: Persona) -> EvidenceSummary:
-        """What backs the persona's claims as of the build's "today" (computed once)."""
+        """What backs the persona's claims as of the build's "today" (computed once, and
+        reused from the previous build while the persona is the same)."""
         cache: dict[str, EvidenceSummary] = self.shared.setdefault("evidence", {})
         summary = cache.get(persona.id)
         if summary is None:
-            summary = evidence_summary(
-                persona, today=self.handbook.today, max_age=self.options.evidence_max_age
+            summary = cache[persona.id] = self.reuse(
+                self.item_key("evidence", persona),
+                lambda: evidence_summary(
+                    persona, today=self.handbook.today, max_age=self.options.evidence_max_age
+                ),
             )
-            cache[persona.id] = summary
         return summary
 
     # Rendering -------------------------------------------------------------------------
@@ -324,7 +394,20 @@ def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     env.filters["plain"] = markup.plain
     env.globals["lang_attr"] = markup.lang_attr
     env.globals["is_web_url"] = markup.is_web_url
+    env.globals["reuse"] = _reuse_block
     return env
+
+
+@jinja2.pass_context
+def _reuse_block(
+    context: jinja2.runtime.Context, kind: str, item: Any, *extra: Any, caller: Callable[[], str]
+) -> str:
+    """``{% call reuse("gallery-card", p) %}…{% endcall %}`` in a template: the block's HTML,
+    or what it was in the previous build for the same record ``item`` (a persona, a journey or
+    a review item), page and ``extra`` values (:meth:`BuildContext.item_key`). For a block
+    that shows nothing but ``item``, the page's values and ``extra``."""
+    ctx: BuildContext = context["ctx"]
+    return ctx.reuse(ctx.item_key(kind, item, context["page_src"], *extra), caller)
 
 
 def describe_template_error(exc: jinja2.TemplateError) -> str:

@@ -7,10 +7,12 @@ format is described in :mod:`.exports`; ``mkdocs-persona export`` prints the sam
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from ...core.models import Journey, Persona
 from .. import exports
+from ..safejson import inert_json, inert_json_spliced
 from ..site import BuildContext, Output
 
 
@@ -31,13 +33,32 @@ def export_document(ctx: BuildContext, kind: str) -> dict[str, Any]:
     return exports.document(kind, items, ctx.handbook.today)
 
 
+def export_text(ctx: BuildContext, kind: str) -> str:
+    """``exports.dumps(export_document(ctx, kind))``, made of each record's own JSON text, reused
+    from the previous build for a record that did not change (:mod:`..reuse`)."""
+    items: list[Persona | Journey] = []
+    if kind == "personas":
+        items += [p for _, p in sorted(ctx.handbook.personas.items())]
+    else:
+        items += [j for _, j in sorted(ctx.handbook.journeys.items())]
+    texts = [
+        ctx.reuse(ctx.item_key(f"export-{kind}", item), partial(_record_text, ctx, item))
+        for item in items
+    ]
+    return inert_json_spliced(exports.document(kind, texts, ctx.handbook.today)) + "\n"
+
+
+def _record_text(ctx: BuildContext, item: Persona | Journey) -> str:
+    if isinstance(item, Persona):
+        record = exports.persona_record(item, review=ctx.review(item), url=url_of(ctx, item))
+    else:
+        record = exports.journey_record(item, review=ctx.review(item), url=url_of(ctx, item))
+    return inert_json(record)
+
+
 def generate(ctx: BuildContext) -> Iterable[Output]:
     """``personas.json`` and ``journeys.json`` (nothing when ``exports`` is off)."""
     if not ctx.options.exports:
         return
     for kind in exports.KINDS:
-        yield Output(
-            src_uri=ctx.src(f"{kind}.json"),
-            content=exports.dumps(export_document(ctx, kind)),
-            kind="asset",
-        )
+        yield Output(src_uri=ctx.src(f"{kind}.json"), content=export_text(ctx, kind), kind="asset")

@@ -10,13 +10,15 @@ one shows both curves (as-is dashed, to-be solid) and the two pages link to each
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
 
 from ...core.models import Journey, Stage
 from .. import emotion_svg, markup
+from ..avatar_labels import label_of
 from ..emotion_svg import Series, Words
 from ..evidence_marks import journey_sources
 from ..file_history import file_history
@@ -64,8 +66,6 @@ class Chip:
 
 def persona_chips(ctx: BuildContext, journey: Journey, from_src: str) -> list[Chip]:
     """The journey's personas as chips (an unknown id is shown as is, without a link)."""
-    from ..avatar_labels import label_of
-
     chips = []
     for pid in journey.persona_ids:
         persona = ctx.handbook.personas.get(pid)
@@ -328,26 +328,10 @@ def index_page(ctx: BuildContext, journeys: Sequence[Journey]) -> Output:
     """The journeys index: one card per journey with a sparkline of its emotion curve."""
     t = ctx.strings
     src = ctx.src("journeys", "index.md")
-    wording = words(ctx)
-    cards = []
-    for journey in journeys:
-        series = [
-            s
-            for s in emotion_series(ctx, journey)
-            if not s.as_is  # the card shows the journey's own curve
-        ]
-        names = [stage.name for stage in journey.stages]
-        has_emotion = any(v is not None for s in series for v in s.values)
-        cards.append(
-            {
-                "journey": journey,
-                "url": ctx.link(ctx.journey_src(journey.id), src),
-                "chips": persona_chips(ctx, journey, src),
-                "spark": Markup(emotion_svg.sparkline(series, len(names))) if has_emotion else "",
-                "summary": emotion_svg.describe(names, series, wording) if has_emotion else "",
-                "moments": [s.name for s in journey.stages if s.moment_of_truth],
-            }
-        )
+    cards = [
+        ctx.reuse(journey_key(ctx, journey, "journey-card"), partial(index_card, ctx, journey, src))
+        for journey in journeys
+    ]
     body = ctx.render("persona/journeys_index.html", src, cards=cards)
     return ctx.page(
         src,
@@ -362,6 +346,50 @@ def index_page(ctx: BuildContext, journeys: Sequence[Journey]) -> Output:
     )
 
 
+def index_card(ctx: BuildContext, journey: Journey, src: str) -> dict[str, Any]:
+    """The card of ``journey`` on the journeys index at ``src``."""
+    series = [
+        s
+        for s in emotion_series(ctx, journey)
+        if not s.as_is  # the card shows the journey's own curve
+    ]
+    names = [stage.name for stage in journey.stages]
+    has_emotion = any(v is not None for s in series for v in s.values)
+    return {
+        "journey": journey,
+        "url": ctx.link(ctx.journey_src(journey.id), src),
+        "chips": persona_chips(ctx, journey, src),
+        "spark": Markup(emotion_svg.sparkline(series, len(names))) if has_emotion else "",
+        "summary": emotion_svg.describe(names, series, words(ctx)) if has_emotion else "",
+        "moments": [s.name for s in journey.stages if s.moment_of_truth],
+    }
+
+
+def journey_key(ctx: BuildContext, journey: Journey, kind: str) -> tuple[Any, ...] | None:
+    """The key of ``kind`` (a page, a card) of ``journey``: what a journey map shows from
+    outside its own file (see :mod:`..reuse`): its personas (names, initials, the research its
+    stages cite), the journey it improves with that one's personas, and the journeys that
+    improve it. ``None`` when the journey has no digest."""
+    digest = ctx.digest(journey)
+    if digest is None:
+        return None
+
+    def who(pid: str) -> tuple[Any, ...]:
+        persona = ctx.handbook.personas.get(pid)
+        name = persona.name if persona is not None else pid
+        return (pid, ctx.digest(persona), label_of(ctx, pid, name))
+
+    base = ctx.handbook.journeys.get(journey.improves) if journey.improves else None
+    improved_by = [j for j in ctx.handbook.journeys.values() if j.improves == journey.id]
+    return (
+        kind,
+        digest,
+        tuple(who(pid) for pid in journey.persona_ids),
+        base and (base.id, ctx.digest(base), tuple(who(pid) for pid in base.persona_ids)),
+        tuple((j.id, ctx.digest(j)) for j in improved_by),
+    )
+
+
 def generate(ctx: BuildContext) -> Iterable[Output]:
     """Every journey page and the journeys index (when ``journey_pages`` is on)."""
     if not ctx.options.journey_pages or not ctx.handbook.journeys:
@@ -369,4 +397,6 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
     journeys = map_order(ctx.handbook.journeys.values())
     yield index_page(ctx, journeys)
     for weight, journey in enumerate(journeys):
-        yield journey_page(ctx, journey, weight)
+        key = journey_key(ctx, journey, "journey-page")
+        page = ctx.reuse(key, partial(journey_page, ctx, journey))
+        yield replace(page, nav_weight=weight)

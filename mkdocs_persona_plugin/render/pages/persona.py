@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Any
 
 from markupsafe import Markup, escape
 
-from ...core.models import CLAIM_FIELDS, Persona
+from ...core.models import CLAIM_FIELDS, Journey, Persona
 from .. import markup
+from ..avatar_labels import label_of
 from ..evidence_marks import persona_marker
 from ..file_history import file_history
 from ..site import BuildContext, Output
@@ -155,41 +158,88 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         yield Output(src_uri=ctx.social_card_src(persona_id), source=file, kind="asset")
 
     for weight, persona in enumerate(people):
-        src = ctx.persona_src(persona.id)
         related = [ctx.handbook.personas[r] for r in persona.related if r in ctx.handbook.personas]
-        quotes = persona.quote_list
-        quote_marks = [persona_marker(ctx, persona, q.evidence, src) for q in quotes]
-        research = persona.research
-        body = ctx.render(
-            "persona/persona.html",
-            src,
-            persona=persona,
-            review=ctx.review(persona),
-            first_quote=quotes[0] if quotes else None,
-            more_quotes=quotes[1:],
-            first_quote_mark=quote_marks[0] if quotes else "",
-            quote_marks=quote_marks[1:],
-            marks=claim_marks(ctx, persona, src),
-            sources=research.source_list if research else [],
-            evidence=ctx.evidence(persona),
-            history=file_history(ctx.history, persona),
-            custom_sections=custom_section_ids(persona),
-            related=related,
-            journeys=ctx.handbook.journeys_of(persona.id),
-            step=steps.get(persona.id),
-            edit_url=ctx.options.edit_url(persona.source_rel),
-            glance_items=GLANCE_ITEMS,
+        journeys = ctx.handbook.journeys_of(persona.id)
+        step, card = steps.get(persona.id), persona.id in cards
+        page = ctx.reuse(
+            page_key(ctx, persona, related, journeys, step, card),
+            partial(persona_page, ctx, persona, related, journeys, step, card),
         )
-        yield ctx.page(
-            src,
-            persona.name,
-            body,
-            description=markup.plain(persona.tagline),
-            nav_section="personas",
-            nav_weight=weight,
-            edit_url=ctx.options.edit_url(persona.source_rel),
-            hide=["toc"],
-            head=head_tags(ctx, persona, src, persona.id in cards),
-            persona_id=persona.id,
-            assets=ASSETS,
-        )
+        yield replace(page, nav_weight=weight)
+
+
+def page_key(
+    ctx: BuildContext,
+    persona: Persona,
+    related: list[Persona],
+    journeys: list[Journey],
+    step: Step | None,
+    card: bool,
+) -> tuple[Any, ...] | None:
+    """What a persona page shows from outside its own file (see :mod:`..reuse`): the related
+    personas, the journeys it appears in, its neighbours on the reading path, the initials
+    of every avatar, whether it has a social card. ``None`` when the persona has no digest."""
+    digest = ctx.digest(persona)
+    if digest is None:
+        return None
+
+    def who(p: Persona | None) -> tuple[Any, ...] | None:
+        return None if p is None else (p.id, ctx.digest(p), label_of(ctx, p.id, p.name))
+
+    place = step and (step.number, step.total, who(step.previous), who(step.next))
+    return (
+        "persona-page",
+        digest,
+        label_of(ctx, persona.id, persona.name),
+        tuple(who(r) for r in related),
+        tuple((j.id, ctx.digest(j)) for j in journeys),
+        place,
+        card,
+    )
+
+
+def persona_page(
+    ctx: BuildContext,
+    persona: Persona,
+    related: list[Persona],
+    journeys: list[Journey],
+    step: Step | None,
+    card: bool,
+) -> Output:
+    """The page of ``persona``."""
+    src = ctx.persona_src(persona.id)
+    quotes = persona.quote_list
+    quote_marks = [persona_marker(ctx, persona, q.evidence, src) for q in quotes]
+    research = persona.research
+    body = ctx.render(
+        "persona/persona.html",
+        src,
+        persona=persona,
+        review=ctx.review(persona),
+        first_quote=quotes[0] if quotes else None,
+        more_quotes=quotes[1:],
+        first_quote_mark=quote_marks[0] if quotes else "",
+        quote_marks=quote_marks[1:],
+        marks=claim_marks(ctx, persona, src),
+        sources=research.source_list if research else [],
+        evidence=ctx.evidence(persona),
+        history=file_history(ctx.history, persona),
+        custom_sections=custom_section_ids(persona),
+        related=related,
+        journeys=journeys,
+        step=step,
+        edit_url=ctx.options.edit_url(persona.source_rel),
+        glance_items=GLANCE_ITEMS,
+    )
+    return ctx.page(
+        src,
+        persona.name,
+        body,
+        description=markup.plain(persona.tagline),
+        nav_section="personas",
+        edit_url=ctx.options.edit_url(persona.source_rel),
+        hide=["toc"],
+        head=head_tags(ctx, persona, src, card),
+        persona_id=persona.id,
+        assets=ASSETS,
+    )

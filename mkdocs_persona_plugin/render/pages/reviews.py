@@ -50,6 +50,7 @@ def tracked(ctx: BuildContext) -> list[ReviewItem]:
             default_interval=ctx.options.review_every,
             due_soon=ctx.options.due_soon,
             evidence_max_age=ctx.options.evidence_max_age,
+            evidence_of=ctx.evidence,
         )
         ctx.shared["reviews"] = cached
     return list(cached)

@@ -77,15 +77,35 @@ def avatar_files(ctx: BuildContext) -> dict[tuple[str, int], Path]:
     ctx.env.globals["pp_avatar_colour"] = lambda pid: label_of(ctx, pid, "").colour
     files: dict[tuple[str, int], Path] = {}
     if images_on(ctx):
-        jobs = [(p.id, p.name, p.photo_path) for p in ctx.handbook.personas.values()]
-        try:
-            files = ctx.images.avatars_for_many(
-                jobs, sizes=SIZES, workers=IMAGE_WORKERS, looks=looks(ctx)
-            )
-        except PhotoError as exc:
-            raise _photo_failure(ctx, exc) from None
+        people = list(ctx.handbook.personas.values())
+
+        def draw(indexes: list[int]) -> list[dict[tuple[str, int], Path]]:
+            jobs = [(people[i].id, people[i].name, people[i].photo_path) for i in indexes]
+            try:
+                found = ctx.images.avatars_for_many(
+                    jobs, sizes=SIZES, workers=IMAGE_WORKERS, looks=looks(ctx)
+                )
+            except PhotoError as exc:
+                raise _photo_failure(ctx, exc) from None
+            by_persona: dict[str, dict[tuple[str, int], Path]] = {}
+            for (pid, size), path in found.items():
+                by_persona.setdefault(pid, {})[pid, size] = path
+            return [by_persona.get(people[i].id, {}) for i in indexes]
+
+        # Each persona's files, from the previous build while its name, photo and initials
+        # are the same and the files are still there (see ..reuse).
+        keys = [ctx.item_key("avatars", p, SIZES) for p in people]
+        for found in ctx.reuse_each(keys, draw, _all_files):
+            files.update(found)
     ctx.shared["persona.avatars"] = files
     return dict(files)
+
+
+def _all_files(paths: dict[Any, Path] | Path) -> bool:
+    """Whether every file of ``paths`` (one, or a mapping of them) is still there."""
+    if isinstance(paths, Path):
+        return paths.is_file()
+    return all(path.is_file() for path in paths.values())
 
 
 def _photo_failure(ctx: BuildContext, exc: PhotoError) -> ValueError:
@@ -103,20 +123,32 @@ def social_cards(ctx: BuildContext) -> dict[str, Path]:
     cards: dict[str, Path] = {}
     if images_on(ctx) and ctx.options.social_cards:
         site_name = ctx.options.site_name or ctx.strings("handbook")
-        jobs = [
-            (
-                p.id,
-                p.name,
-                markup.plain(p.tagline),
-                ctx.strings(f"type.{p.type.value}"),
-                site_name,
-                p.photo_path,
-            )
-            for p in ctx.handbook.personas.values()
-        ]
-        try:
-            cards = ctx.images.social_cards_for_many(jobs, workers=IMAGE_WORKERS, looks=looks(ctx))
-        except PhotoError as exc:
-            raise _photo_failure(ctx, exc) from None
+        people = list(ctx.handbook.personas.values())
+
+        def draw(indexes: list[int]) -> list[Path]:
+            jobs = [
+                (
+                    p.id,
+                    p.name,
+                    markup.plain(p.tagline),
+                    ctx.strings(f"type.{p.type.value}"),
+                    site_name,
+                    p.photo_path,
+                )
+                for p in (people[i] for i in indexes)
+            ]
+            try:
+                found = ctx.images.social_cards_for_many(
+                    jobs, workers=IMAGE_WORKERS, looks=looks(ctx)
+                )
+            except PhotoError as exc:
+                raise _photo_failure(ctx, exc) from None
+            return [found[people[i].id] for i in indexes]
+
+        keys = [ctx.item_key("social-card", p) for p in people]
+        cards = {
+            p.id: path
+            for p, path in zip(people, ctx.reuse_each(keys, draw, _all_files), strict=True)
+        }
     ctx.shared["persona.cards"] = cards
     return dict(cards)
