@@ -23,15 +23,16 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 #: The stylesheets in cascade order (at equal specificity a later one wins): the order in
-#: which every page linked all of them before each page linked only its own; the print
-#: sheet last, after the screen rules it overrides.
+#: which every page linked all of them before each page linked only its own. The print
+#: sheet comes first, so that each page kind's own print rules override it (a journey map's
+#: narrower ``@page journey`` margins, for one: Chromium lets a later ``@page`` win).
 STYLESHEETS = (
+    "print.css",
     "reviews.css",
     "persona.css",
     "journey.css",
     "evidence.css",
     "compare.css",
-    "print.css",
 )
 #: Linked on every page that links any of the handbook's files: the page alone on paper.
 EVERY_PAGE = ("print.css",)
