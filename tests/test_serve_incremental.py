@@ -33,7 +33,12 @@ from mkdocs_persona_plugin.render.pages import exports, reviews
 from mkdocs_persona_plugin.render.persona_data import compare_data, compare_json
 from mkdocs_persona_plugin.render.reuse import RenderMemo
 from mkdocs_persona_plugin.render.review_feeds import reviews_document, reviews_json
-from mkdocs_persona_plugin.render.safejson import inert_json, inert_json_spliced
+from mkdocs_persona_plugin.render.safejson import (
+    inert_json,
+    inert_json_item,
+    inert_json_spliced,
+)
+from mkdocs_persona_plugin.render.site import Output
 
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -167,7 +172,15 @@ def render(
     except ValidationFailed as failed:
         return [str(p) for p in failed.problems]
     outputs = build_outputs(handbook, opts, images=images, memo=memo)
-    return {out.src_uri: dataclasses.asdict(out) for out in outputs}
+    return {out.src_uri: snapshot(out) for out in outputs}
+
+
+def snapshot(out: Output) -> dict[str, Any]:
+    """Every field of ``out``; a data file's bytes whether it keeps them packed or not."""
+    fields = dataclasses.asdict(out)
+    if not out.is_page:
+        fields["content"], fields["packed"] = out.data(), b""
+    return fields
 
 
 def differences(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]]) -> list[str]:
@@ -182,16 +195,16 @@ def test_each_rebuild_renders_what_a_fresh_build_renders(tmp_path: Path, image_d
     root = write_project(tmp_path / "book", example=True)
     cache, memo, images = LoadCache(), RenderMemo(), ImageCache(image_dir)
     extra: dict[str, Any] = {}
+    (root / "overrides").mkdir()
     steps = [
         *STEPS,
         ("the language", lambda root: extra.update(language="de")),
+        ("a template folder", lambda root: extra.update(template_dirs=[root / "overrides"])),
         ("a template override", _template_override(root, "First override")),
         ("the override edited", _template_override(root, "Second override, longer")),
     ]
     for number, (what, edit) in enumerate(steps):
         edit(root)
-        if what == "a template override":
-            extra["template_dirs"] = [root / "overrides"]
         opts = options(root, image_dir, **extra)
         kept = render(opts, images, cache, memo)
         fresh = render(opts, ImageCache(image_dir))
@@ -224,7 +237,7 @@ def test_documents_made_of_kept_records_are_the_documents_themselves(image_dir: 
     for indent in (None, 2):
         for values in ([], [{"a": [1, {"b": "x<y\n"}]}], [{}, [], "é", {"z": {"y": [1]}}]):
             data = {"n": 1, "s": {"k": ["<&>"]}, "items": values}
-            texts = [inert_json(v, indent=indent) for v in values]
+            texts = [inert_json_item(v, indent=indent) for v in values]
             spliced = inert_json_spliced(data | {"items": texts}, indent=indent)
             assert spliced == inert_json(data, indent=indent)
 

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -129,9 +130,10 @@ def find_yaml_files(folder: Path) -> list[Path]:
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        base = Path(dirpath)
         for name in sorted(filenames):
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
-                found.append(Path(dirpath) / name)
+                found.append(base / name)
     return found
 
 
@@ -189,13 +191,20 @@ def _photo_state(persona_file: Path, photo: Any) -> PhotoState:
 @dataclass
 class _Kept:
     """A valid file as one load left it: its digest, what its photo was, the slimmed parse
-    with its record, and (for a persona) its research source ids."""
+    with its record, (for a persona) its research source ids, and the file's status when it
+    was read, if that can be trusted to show a later change (see :class:`LoadCache`)."""
 
     digest: str
     photo: Any
     photo_state: PhotoState
     parsed: _Parsed
     source_ids: list[str]
+    status: tuple[int, ...] | None = None
+
+
+#: A file changed less than this before it was read may change again without its date
+#: changing (file systems that keep dates to the second, or two).
+_RACY_NS = 2_000_000_000
 
 
 class LoadCache:
@@ -205,11 +214,16 @@ class LoadCache:
     those of a valid file it read before gives the same record without being parsed or
     validated again. Loading other folders, another root or another "today" starts afresh.
     Files with problems are never kept (their messages may depend on other files).
+
+    A file is read again (and its bytes compared) unless its status (inode, size, dates) is
+    the one it had when it was read, and it had not changed for two seconds before: like
+    git's index, so that a file system that keeps dates to the second cannot hide an edit.
     """
 
     def __init__(self) -> None:
         self._scope: tuple[Any, ...] = ()
         self._kept: dict[Path, _Kept] = {}
+        self._seen: dict[Path, tuple[int, ...] | None] = {}  # the status taken before a read
         self.reused = 0  # files taken from the cache by the last load
         self.read = 0  # files parsed and validated by the last load
 
@@ -218,7 +232,24 @@ class LoadCache:
         from the last one's."""
         if scope != self._scope:
             self._scope, self._kept = scope, {}
+        self._seen = {}
         self.reused = self.read = 0
+
+    def unchanged(self, path: Path) -> _Kept | None:
+        """What was kept for ``path`` when the file's status shows it has not changed (and
+        its photo neither), without reading it; else ``None``, and the file must be read."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        status = (stat.st_ino, stat.st_dev, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+        # Taken before the read that may follow: a change after it gives another status.
+        trusted = stat.st_mtime_ns < time.time_ns() - _RACY_NS
+        self._seen[path] = status if trusted else None
+        kept = self._kept.get(path)
+        if kept is None or kept.status is None or kept.status != status:
+            return None
+        return self._photo_checked(path, kept)
 
     def get(self, path: Path, digest: str) -> _Kept | None:
         """What was kept for ``path`` when its input is still ``digest`` and its photo the
@@ -226,6 +257,10 @@ class LoadCache:
         kept = self._kept.get(path)
         if kept is None or kept.digest != digest:
             return None
+        kept.status = self._seen.get(path)
+        return self._photo_checked(path, kept)
+
+    def _photo_checked(self, path: Path, kept: _Kept) -> _Kept | None:
         if _photo_state(path, kept.photo) != kept.photo_state:
             return None
         self.reused += 1
@@ -236,6 +271,7 @@ class LoadCache:
         if kept is None:
             self._kept.pop(path, None)
         else:
+            kept.status = self._seen.get(path)
             self._kept[path] = kept
 
     def prune(self, paths: Iterable[Path]) -> None:
@@ -542,14 +578,19 @@ def load_handbook(
     seen: list[Path] = []
     for path in find_yaml_files(personas_dir):
         rel = display_path(path, root)
-        raw = _read_bytes(path, personas_dir, rel, out)
-        if raw is None:
-            continue
+        kept = cache.unchanged(path) if cache is not None else None
+        if kept is not None:
+            digest = kept.digest
+        else:
+            raw = _read_bytes(path, personas_dir, rel, out)
+            if raw is None:
+                continue
+            digest = _digest(rel, raw)
+            kept = cache.get(path, digest) if cache is not None else None
         seen.append(path)
-        digest = _digest(rel, raw)
-        kept = cache.get(path, digest) if cache is not None else None
         if kept is None:
             before = len(out.problems)
+            assert raw is not None  # read above: only an unchanged file is not
             parsed = _parse(path, rel, raw, out, PERSONA_TYPED)
             persona = _validate(parsed, Persona, out)
             _check_dates(parsed, today, out)
@@ -575,14 +616,19 @@ def load_handbook(
         journeys_dir = journeys_dir.absolute()
         for path in find_yaml_files(journeys_dir):
             rel = display_path(path, root)
-            raw = _read_bytes(path, journeys_dir, rel, out)
-            if raw is None:
-                continue
+            kept = cache.unchanged(path) if cache is not None else None
+            if kept is not None:
+                digest = kept.digest
+            else:
+                raw = _read_bytes(path, journeys_dir, rel, out)
+                if raw is None:
+                    continue
+                digest = _digest(rel, raw)
+                kept = cache.get(path, digest) if cache is not None else None
             seen.append(path)
-            digest = _digest(rel, raw)
-            kept = cache.get(path, digest) if cache is not None else None
             if kept is None:
                 before = len(out.problems)
+                assert raw is not None  # read above: only an unchanged file is not
                 parsed = _parse(path, rel, raw, out, JOURNEY_TYPED)
                 journey = _validate(parsed, Journey, out)
                 _check_dates(parsed, today, out)

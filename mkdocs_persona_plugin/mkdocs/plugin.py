@@ -83,9 +83,10 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         # What the previous build of this session wrote (for `--dirty`): the digest of each
         # generated file by its place in the site, and the signature of what every page shows.
         self.session: tuple[str, ...] = ()
-        self.built: dict[str, bytes] = {}
+        self.built: dict[str, int] = {}
         self.site_signature = b""
-        self.digests: dict[str, bytes] = {}  # this build's, kept once it succeeds
+        self.digests: dict[str, int] = {}  # this build's, kept once it succeeds
+        self.site_listings: dict[str, set[str]] = {}  # folder of the site -> its files
         # Under `mkdocs serve`: the files read and the pages rendered by the previous build.
         self.load_cache: LoadCache | None = None
         self.render_memo: RenderMemo | None = None
@@ -304,11 +305,12 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.handbook is None or self.options is None:
             return files
+        self.site_listings = {}
         for asset in asset_names():
             path = PACKAGE_ASSETS / asset
             files.append(File.generated(config, f"{ASSET_DIR}/{asset}", abs_src_path=str(path)))
         for out in list(self.outputs.values()):
-            existing = files.get_file_from_path(out.src_uri)
+            existing = files.src_uris.get(out.src_uri)  # a posix path already
             if existing is not None and existing.generated_by is None:
                 log.info(
                     f"'{out.src_uri}' exists in docs_dir: the hand-written page is used instead "
@@ -319,23 +321,36 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             if existing is not None:
                 files.remove(existing)
             if out.source is not None:
-                # Compared by date with the site's copy, as any file on disk.
                 file = LinkedFile.generated(config, out.src_uri, abs_src_path=str(out.source))
+            elif out.packed:
+                file = PackedFile.from_packed(config, out.src_uri, out.packed)
             else:
-                if out.packed:
-                    file = PackedFile.from_packed(config, out.src_uri, out.packed)
-                else:
-                    assert out.content is not None
-                    file = GeneratedFile.generated(config, out.src_uri, content=out.content)
-                assert isinstance(file, GeneratedFile)
-                digest = self.digests[file.dest_uri] = output_digest(out)
-                file.changed = self.built.get(file.dest_uri) != digest or not os.path.isfile(
-                    file.abs_dest_path
-                )
+                assert out.content is not None
+                file = GeneratedFile.generated(config, out.src_uri, content=out.content)
+            assert isinstance(file, GeneratedFile)
+            digest = self.digests[file.dest_uri] = output_digest(out)
+            file.changed = self.built.get(file.dest_uri) != digest or not self._in_site(
+                file.abs_dest_path, shared=not out.is_page
+            )
             if out.is_page:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
         return files
+
+    def _in_site(self, path: str, *, shared: bool) -> bool:
+        """Whether the site holds the file ``path``; for a file in a ``shared`` folder, from
+        one listing of the folder per build (the avatars of a thousand personas share one,
+        while each page has a folder of its own)."""
+        if not shared:
+            return os.path.isfile(path)
+        folder, name = os.path.split(path)
+        names = self.site_listings.get(folder)
+        if names is None:
+            try:
+                names = self.site_listings[folder] = set(os.listdir(folder))
+            except OSError:
+                names = self.site_listings[folder] = set()
+        return name in names
 
     def _add_navigation(
         self, nav: Navigation, *, config: MkDocsConfig, files: Files

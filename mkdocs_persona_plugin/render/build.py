@@ -7,6 +7,7 @@ through its ``generate(ctx)`` function, in the order :func:`generators` lists.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
@@ -45,9 +46,12 @@ def make_context(
     memo: RenderMemo | None = None,
 ) -> BuildContext:
     """The build context for ``handbook``: its strings, templates, (optional) images,
-    (optional) git history of the content files and (optional) memo of the previous build."""
+    (optional) git history of the content files and (optional) memo of the previous build
+    (a new build of its session begins: :meth:`.reuse.RenderMemo.begin`)."""
     dirs = options.template_dirs
+    history = history if history is not None else History()
     if memo is not None:
+        memo.begin(build_scope(options, history, handbook.today, images is not None))
         env = memo.environment(dirs, partial(make_environment, dirs))
     else:
         env = make_environment(dirs)
@@ -57,7 +61,7 @@ def make_context(
         strings=Strings(options.language, options.strings),
         env=env,
         images=images,
-        history=history if history is not None else History(),
+        history=history,
         memo=memo,
     )
     labels(ctx)  # every avatar's initials and colour: the keys of reused parts name them
@@ -72,20 +76,21 @@ def build_outputs(
     history: History | None = None,
     memo: RenderMemo | None = None,
 ) -> list[Output]:
-    """Every generated page and asset for ``handbook`` (assets given as text are packed).
+    """Every generated page and asset for ``handbook`` (assets given as text are packed,
+    unless there is a ``memo``).
 
     ``history`` (:func:`~..core.history.read_history`) adds "last updated" dates and the
     changes since each review to the pages and ``reviews.json``. With a ``memo``
     (:mod:`.reuse`), what the previous build rendered from the same inputs is reused.
     """
     ctx = make_context(handbook, options, images=images, history=history, memo=memo)
-    if memo is not None:
-        memo.begin(build_scope(ctx))
     outputs: list[Output] = []
     try:
         for generate in generators():
             for out in generate(ctx):
-                if not out.is_page:
+                # While serving, the memo holds the records the data files are made of anyway;
+                # compressing them again on every rebuild would cost more than it saves.
+                if not out.is_page and memo is None:
                     out.pack()
                 outputs.append(out)
     except BaseException:
@@ -97,16 +102,17 @@ def build_outputs(
     return outputs
 
 
-def build_scope(ctx: BuildContext) -> bytes:
+def build_scope(
+    options: HandbookOptions, history: History, today: dt.date, images: bool
+) -> bytes:
     """What every result of a build may depend on (:func:`.reuse.scope_key`): the options,
     the templates, git's history, the handbook's "today" and whether images are made."""
-    dirs = [PACKAGE_TEMPLATES, *(d / "persona" for d in ctx.options.template_dirs)]
-    history = sorted(ctx.history.by_file.items())
+    dirs = [PACKAGE_TEMPLATES, *(d / "persona" for d in options.template_dirs)]
     return scope_key(
-        ctx.options,
+        options,
         template_signature(dirs),
-        history,
-        ctx.history.unavailable,
-        ctx.handbook.today,
-        ctx.images is not None,
+        sorted(history.by_file.items()),
+        history.unavailable,
+        today,
+        images,
     )

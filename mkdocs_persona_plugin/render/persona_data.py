@@ -23,7 +23,7 @@ from markupsafe import Markup
 from ..core.models import CLAIM_FIELDS, Persona, PersonaType
 from . import markup
 from .evidence_marks import persona_marker
-from .safejson import inert_json, inert_json_spliced
+from .safejson import inert_json_item, inert_json_spliced
 from .site import BuildContext
 
 #: The comparison's sections, in the order they are shown.
@@ -302,7 +302,7 @@ def compare_json(ctx: BuildContext, from_src: str) -> str:
 
 
 def _record_json(ctx: BuildContext, persona: Persona, from_src: str) -> str:
-    return inert_json(persona_record(ctx, persona, from_src), indent=None)
+    return inert_json_item(persona_record(ctx, persona, from_src), indent=None)
 
 
 # The comparison model (mirrored by buildModel() in assets/compare.js) ---------------------

@@ -1,8 +1,12 @@
 """Rendering kept from one build to the next, for a session that rebuilds often (``mkdocs serve``).
 
 A page generator asks :meth:`.site.BuildContext.reuse` for a result under a *key* that names
-every input the result depends on beyond the build's *scope*; when an earlier build of the
-session made a result under the same key, that result is used instead of rendering again.
+every input the result depends on beyond the build's *scope*; when the previous build of the
+session made a result under the same key, that result is used instead of rendering again
+(:meth:`~.site.BuildContext.reuse_each` does the same for a batch, such as images drawn in
+parallel). A template marks a part that shows one persona or journey with
+``{% call reuse("gallery-card", p) %}…{% endcall %}``. Results are shared between builds:
+nobody may change one.
 
 - The **scope** (:func:`scope_key`) covers what every page may read: the options (today, the
   strings, the URLs, …), the templates (each file's size and date), git's history of the
@@ -43,7 +47,9 @@ class RenderMemo:
 
     def environment(self, dirs: Iterable[Path], make: Callable[[], T]) -> T:
         """The Jinja environment for the template folders ``dirs``: the one made for an
-        earlier build (it recompiles a template whose file changed), or ``make()``.
+        earlier build of the same scope (its templates compiled already), or ``make()``.
+        Call it after :meth:`begin`: a new scope (a template edited, added or removed) gets a
+        new environment.
 
         Globals a build sets for itself (names starting with ``pp_``) are removed, so that
         none refers to an earlier build.
@@ -60,7 +66,7 @@ class RenderMemo:
     def begin(self, scope: bytes) -> None:
         """Start a build whose scope is ``scope`` (:func:`scope_key`)."""
         if scope != self._scope:
-            self._scope, self._previous = scope, {}
+            self._scope, self._previous, self._environments = scope, {}, {}
         self._current = {}
         self.reused = self.made = 0
 
@@ -95,7 +101,7 @@ class RenderMemo:
 
     def forget(self) -> None:
         """Keep nothing (a build failed half-way)."""
-        self._scope, self._previous, self._current = b"", {}, {}
+        self._scope, self._previous, self._current, self._environments = b"", {}, {}, {}
 
 
 def template_signature(dirs: Iterable[Path]) -> list[tuple[str, int, int]]:

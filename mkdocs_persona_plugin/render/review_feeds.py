@@ -18,7 +18,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from .. import __version__
 from ..core.evidence import EvidenceSummary
 from ..core.reviews import ReviewItem, ReviewState
-from .safejson import inert_json, inert_json_spliced
+from .safejson import inert_json_item, inert_json_spliced
 from .site import BuildContext
 
 #: Fallback for the host part of calendar UIDs when the site has no ``site_url``.
@@ -126,7 +126,7 @@ def reviews_json(ctx: BuildContext, items: Iterable[ReviewItem]) -> str:
 
 
 def _record_text(ctx: BuildContext, entry: ReviewItem) -> str:
-    return inert_json(review_record(ctx, entry))
+    return inert_json_item(review_record(ctx, entry))
 
 
 # iCalendar ---------------------------------------------------------------------------------

@@ -30,10 +30,20 @@ def inert_json(data: Any, *, indent: int | None = 2) -> str:
     return _UNSAFE_RE.sub(lambda m: _UNSAFE[m.group(0)], text)
 
 
+def inert_json_item(item: Any, *, indent: int | None = 2) -> str:
+    """:func:`inert_json` of ``item`` laid out as an item of the list that
+    :func:`inert_json_spliced` puts last in its document (two levels deep)."""
+    text = inert_json(item, indent=indent)
+    if indent is None:
+        return text
+    inner = "\n" + " " * (2 * indent)
+    return inner + text.replace("\n", inner)
+
+
 def inert_json_spliced(data: dict[str, Any], *, indent: int | None = 2) -> str:
     """:func:`inert_json` of ``data`` whose last value is a list of items given as their
-    own JSON texts (each :func:`inert_json` of the item with the same ``indent``): the same
-    text as encoding the items in place, without encoding them again.
+    own JSON texts (each from :func:`inert_json_item` with the same ``indent``): the same text
+    as encoding the items in place, without encoding them again.
 
     A large document (every persona's record) is rebuilt from the texts of its records, most
     of them kept from an earlier build (:mod:`.reuse`).
@@ -45,10 +55,10 @@ def inert_json_spliced(data: dict[str, Any], *, indent: int | None = 2) -> str:
     assert head.endswith(end)
     if not texts:
         return head
-    if indent is None:
-        items = "[" + ",".join(texts) + "]"
-    else:
-        inner = "\n" + " " * (2 * indent)  # items sit two levels deep: in the list, in `data`
-        items = "[" + inner + ("," + inner).join(t.replace("\n", inner) for t in texts)
-        items += "\n" + " " * indent + "]"
-    return head[: -len(end)] + items + end[2:]
+    # One join: the document is megabytes, and every copy of it counts.
+    parts = [head[: -len(end)], "["]
+    for i, text in enumerate(texts):
+        parts += (",", text) if i else (text,)
+    parts.append("]" if indent is None else "\n" + " " * indent + "]")
+    parts.append(end[2:])
+    return "".join(parts)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -78,24 +79,28 @@ def comparison_sets(ctx: BuildContext) -> list[tuple[Comparison, list[Persona], 
 
 
 def matrix_rows(ctx: BuildContext, from_src: str) -> list[dict[str, Any]]:
-    """One row per active persona (largest share first) for the "at a glance" matrix."""
-    rows = []
+    """One row per active persona (largest share first) for the "at a glance" matrix (each
+    reused from the previous build while the persona is the same: see :mod:`..reuse`)."""
     active = [p for p in ctx.handbook.personas.values() if p.status is Status.active]
-    for persona in sorted(active, key=persona_sort_key):
-        review = ctx.review(persona)
-        rows.append(
-            {
-                "persona": persona,
-                "url": ctx.link(ctx.persona_src(persona.id), from_src),
-                "goals": persona.goals[:MATRIX_TOP],
-                "more_goals": max(0, len(persona.goals) - MATRIX_TOP),
-                "challenges": persona.challenges[:MATRIX_TOP],
-                "more_challenges": max(0, len(persona.challenges) - MATRIX_TOP),
-                "review": review.state.value,
-                "next_review": review.next_review,
-            }
-        )
-    return rows
+    return [
+        ctx.reuse(ctx.item_key("matrix-values", p, from_src), partial(matrix_row, ctx, p, from_src))
+        for p in sorted(active, key=persona_sort_key)
+    ]
+
+
+def matrix_row(ctx: BuildContext, persona: Persona, from_src: str) -> dict[str, Any]:
+    """The row of ``persona`` in the "at a glance" matrix on the page ``from_src``."""
+    review = ctx.review(persona)
+    return {
+        "persona": persona,
+        "url": ctx.link(ctx.persona_src(persona.id), from_src),
+        "goals": persona.goals[:MATRIX_TOP],
+        "more_goals": max(0, len(persona.goals) - MATRIX_TOP),
+        "challenges": persona.challenges[:MATRIX_TOP],
+        "more_challenges": max(0, len(persona.challenges) - MATRIX_TOP),
+        "review": review.state.value,
+        "next_review": review.next_review,
+    }
 
 
 def render_comparison(

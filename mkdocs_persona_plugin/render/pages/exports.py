@@ -12,7 +12,7 @@ from typing import Any
 
 from ...core.models import Journey, Persona
 from .. import exports
-from ..safejson import inert_json, inert_json_spliced
+from ..safejson import inert_json_item, inert_json_spliced
 from ..site import BuildContext, Output
 
 
@@ -53,7 +53,7 @@ def _record_text(ctx: BuildContext, item: Persona | Journey) -> str:
         record = exports.persona_record(item, review=ctx.review(item), url=url_of(ctx, item))
     else:
         record = exports.journey_record(item, review=ctx.review(item), url=url_of(ctx, item))
-    return inert_json(record)
+    return inert_json_item(record)
 
 
 def generate(ctx: BuildContext) -> Iterable[Output]:

@@ -241,12 +241,17 @@ def map_order(journeys: Iterable[Journey]) -> list[Journey]:
     """Journeys in reading order: current ones by title, each followed by the future-state
     journeys that improve it; other future-state journeys last."""
     ordered = sorted(journeys, key=journey_sort_key)
+    ids = {j.id for j in ordered}
+    improving: dict[str, list[Journey]] = {}
+    for journey in ordered:
+        if journey.improves:
+            improving.setdefault(journey.improves, []).append(journey)
     result: list[Journey] = []
     for journey in ordered:
-        if journey.improves and any(j.id == journey.improves for j in ordered):
+        if journey.improves and journey.improves in ids:
             continue  # placed after the journey it improves
         result.append(journey)
-        result.extend(j for j in ordered if j.improves == journey.id and j is not journey)
+        result.extend(j for j in improving.get(journey.id, ()) if j is not journey)
     return result
 
 
@@ -328,10 +333,11 @@ def index_page(ctx: BuildContext, journeys: Sequence[Journey]) -> Output:
     """The journeys index: one card per journey with a sparkline of its emotion curve."""
     t = ctx.strings
     src = ctx.src("journeys", "index.md")
-    cards = [
-        ctx.reuse(journey_key(ctx, journey, "journey-card"), partial(index_card, ctx, journey, src))
-        for journey in journeys
-    ]
+    cards = []
+    for journey in journeys:
+        key = journey_key(ctx, journey, "journey-card")
+        card = ctx.reuse(key, partial(index_card, ctx, journey, src))
+        cards.append({**card, "key": key})  # the template reuses the card's HTML by it
     body = ctx.render("persona/journeys_index.html", src, cards=cards)
     return ctx.page(
         src,
@@ -347,7 +353,7 @@ def index_page(ctx: BuildContext, journeys: Sequence[Journey]) -> Output:
 
 
 def index_card(ctx: BuildContext, journey: Journey, src: str) -> dict[str, Any]:
-    """The card of ``journey`` on the journeys index at ``src``."""
+    """The card of ``journey`` on the journeys index at ``src`` (the template's values)."""
     series = [
         s
         for s in emotion_series(ctx, journey)

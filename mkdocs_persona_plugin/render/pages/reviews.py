@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from ...core.reviews import (
     ReviewItem,
@@ -98,20 +99,27 @@ def owner_key(owner: str) -> str:
 
 
 def tracker_rows(ctx: BuildContext, items: Iterable[ReviewItem], from_src: str) -> list[TrackerRow]:
-    """Rows for the tracker page at ``from_src``."""
-    rows = []
-    for entry in items:
-        src = page_src(ctx, entry)
-        rows.append(
-            TrackerRow(
-                entry=entry,
-                href=ctx.link(src, from_src) if src else "",
-                edit_url=ctx.options.edit_url(entry.source_rel),
-                when=when_label(ctx.strings, entry.status),
-                label=ctx.strings(f"review.state.{entry.state.value}"),
-            )
+    """Rows for the tracker page at ``from_src`` (each reused from the previous build while
+    its record is the same: see :mod:`..reuse`)."""
+    return [
+        ctx.reuse(
+            ctx.item_key("tracker-row-values", entry, entry.state.value, from_src),
+            partial(tracker_row, ctx, entry, from_src),
         )
-    return rows
+        for entry in items
+    ]
+
+
+def tracker_row(ctx: BuildContext, entry: ReviewItem, from_src: str) -> TrackerRow:
+    """The row of ``entry`` on the tracker page at ``from_src``."""
+    src = page_src(ctx, entry)
+    return TrackerRow(
+        entry=entry,
+        href=ctx.link(src, from_src) if src else "",
+        edit_url=ctx.options.edit_url(entry.source_rel),
+        when=when_label(ctx.strings, entry.status),
+        label=ctx.strings(f"review.state.{entry.state.value}"),
+    )
 
 
 def generate(ctx: BuildContext) -> Iterable[Output]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -95,17 +96,26 @@ def avatar_files(ctx: BuildContext) -> dict[tuple[str, int], Path]:
         # Each persona's files, from the previous build while its name, photo and initials
         # are the same and the files are still there (see ..reuse).
         keys = [ctx.item_key("avatars", p, SIZES) for p in people]
-        for found in ctx.reuse_each(keys, draw, _all_files):
+        for found in ctx.reuse_each(keys, draw, partial(_all_there, ctx)):
             files.update(found)
     ctx.shared["persona.avatars"] = files
     return dict(files)
 
 
-def _all_files(paths: dict[Any, Path] | Path) -> bool:
-    """Whether every file of ``paths`` (one, or a mapping of them) is still there."""
-    if isinstance(paths, Path):
-        return paths.is_file()
-    return all(path.is_file() for path in paths.values())
+def _all_there(ctx: BuildContext, paths: dict[Any, Path] | Path) -> bool:
+    """Whether every file of ``paths`` (one, or a mapping of them) is still there, from one
+    listing of each folder per build (thousands of cached images share one)."""
+    listings: dict[Path, set[str]] = ctx.shared.setdefault("persona.listings", {})
+    for path in [paths] if isinstance(paths, Path) else paths.values():
+        names = listings.get(path.parent)
+        if names is None:
+            try:
+                names = listings[path.parent] = set(os.listdir(path.parent))
+            except OSError:
+                names = listings[path.parent] = set()
+        if path.name not in names:
+            return False
+    return True
 
 
 def _photo_failure(ctx: BuildContext, exc: PhotoError) -> ValueError:
@@ -146,9 +156,7 @@ def social_cards(ctx: BuildContext) -> dict[str, Path]:
             return [found[people[i].id] for i in indexes]
 
         keys = [ctx.item_key("social-card", p) for p in people]
-        cards = {
-            p.id: path
-            for p, path in zip(people, ctx.reuse_each(keys, draw, _all_files), strict=True)
-        }
+        drawn = ctx.reuse_each(keys, draw, partial(_all_there, ctx))
+        cards = {p.id: path for p, path in zip(people, drawn, strict=True)}
     ctx.shared["persona.cards"] = cards
     return dict(cards)
