@@ -39,7 +39,7 @@ def _plain(entries: list[NavEntry]) -> list[dict[str, Any]]:
 
 def nav_yaml(entries: list[NavEntry]) -> str:
     """The entries as a YAML list, ready to paste under ``nav:``."""
-    body = yaml.safe_dump(
+    body: str = yaml.safe_dump(
         _plain(entries),
         allow_unicode=True,
         sort_keys=False,
