@@ -297,13 +297,14 @@ def main(argv: list[str] | None = None) -> int:
                     runs.append(run)
                     print(
                         f"round {round_ + 1}: {site:8} {name:8} score {run.score:.2f}  "
-                        f"TBT {run.tbt_ms:4.0f} ms  LCP {run.lcp_ms:5.0f} ms",
+                        f"TBT {run.tbt_ms:4.0f} ms  FCP {run.fcp_ms:5.0f} ms  "
+                        f"LCP {run.lcp_ms:5.0f} ms",
                         flush=True,
                     )
-    ok = report(runs, list(sites), pages)
-    if args.json:
-        args.json.write_text(json.dumps([asdict(r) for r in runs], indent=2), encoding="utf-8")
-    return 0 if ok else 1
+                    if args.json:  # after every run: an interrupted benchmark keeps its runs
+                        runs_json = json.dumps([asdict(r) for r in runs], indent=2)
+                        args.json.write_text(runs_json, encoding="utf-8")
+    return 0 if report(runs, list(sites), pages) else 1
 
 
 if __name__ == "__main__":
