@@ -87,6 +87,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         self.site_signature = b""
         self.digests: dict[str, int] = {}  # this build's, kept once it succeeds
         self.site_listings: dict[str, set[str]] = {}  # folder of the site -> its files
+        self.site_dir = ""
         # Under `mkdocs serve`: the files read and the pages rendered by the previous build.
         self.load_cache: LoadCache | None = None
         self.render_memo: RenderMemo | None = None
@@ -305,7 +306,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.handbook is None or self.options is None:
             return files
-        self.site_listings = {}
+        self.site_listings, self.site_dir = {}, os.path.abspath(config.site_dir)
         for asset in asset_names():
             path = PACKAGE_ASSETS / asset
             files.append(File.generated(config, f"{ASSET_DIR}/{asset}", abs_src_path=str(path)))
@@ -330,20 +331,21 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             assert isinstance(file, GeneratedFile)
             digest = self.digests[file.dest_uri] = output_digest(out)
             file.changed = self.built.get(file.dest_uri) != digest or not self._in_site(
-                file.abs_dest_path, shared=not out.is_page
+                file.abs_dest_path
             )
             if out.is_page:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
         return files
 
-    def _in_site(self, path: str, *, shared: bool) -> bool:
-        """Whether the site holds the file ``path``; for a file in a ``shared`` folder, from
-        one listing of the folder per build (the avatars of a thousand personas share one,
-        while each page has a folder of its own)."""
-        if not shared:
-            return os.path.isfile(path)
+    def _in_site(self, path: str) -> bool:
+        """Whether the site holds the file ``path``, from one listing of each folder per
+        build: the avatars of a thousand personas share one. A page in a folder of its own
+        (``x/index.html``) counts as there when its folder is: MkDocs writes the page
+        whenever it makes the folder."""
         folder, name = os.path.split(path)
+        if name == "index.html" and folder != self.site_dir:
+            folder, name = os.path.split(folder)
         names = self.site_listings.get(folder)
         if names is None:
             try:

@@ -237,6 +237,17 @@ def _stage_notes(stage: Stage, cells: Sequence[dict[str, Any]]) -> list[dict[str
     ]
 
 
+def improvers(ctx: BuildContext) -> dict[str, list[Journey]]:
+    """The journeys that improve each journey, by its id (computed once per build)."""
+    found: dict[str, list[Journey]] | None = ctx.shared.get("journeys.improvers")
+    if found is None:
+        found = ctx.shared["journeys.improvers"] = {}
+        for journey in ctx.handbook.journeys.values():
+            if journey.improves:
+                found.setdefault(journey.improves, []).append(journey)
+    return found
+
+
 def map_order(journeys: Iterable[Journey]) -> list[Journey]:
     """Journeys in reading order: current ones by title, each followed by the future-state
     journeys that improve it; other future-state journeys last."""
@@ -280,10 +291,7 @@ def journey_page(ctx: BuildContext, journey: Journey, weight: float = 0) -> Outp
     if len(series) > 1:
         legend = emotion_svg.legend(series, label=t("journey.emotion_legend"))
     base = ctx.handbook.journeys.get(journey.improves) if journey.improves else None
-    improved_by = sorted(
-        (j for j in ctx.handbook.journeys.values() if j.improves == journey.id),
-        key=journey_sort_key,
-    )
+    improved_by = sorted(improvers(ctx).get(journey.id, ()), key=journey_sort_key)
     review = ctx.review(journey)
     edit_url = ctx.options.edit_url(journey.source_rel)
     table = emotion_table(ctx, journey.stages, series, journey)
@@ -386,7 +394,7 @@ def journey_key(ctx: BuildContext, journey: Journey, kind: str) -> tuple[Any, ..
         return (pid, ctx.digest(persona), label_of(ctx, pid, name))
 
     base = ctx.handbook.journeys.get(journey.improves) if journey.improves else None
-    improved_by = [j for j in ctx.handbook.journeys.values() if j.improves == journey.id]
+    improved_by = improvers(ctx).get(journey.id, [])
     return (
         kind,
         digest,
