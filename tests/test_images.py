@@ -26,6 +26,7 @@ from mkdocs_persona_plugin.images import (
     initials,
     verify_photo,
 )
+from mkdocs_persona_plugin.images import draw as image_draw
 from mkdocs_persona_plugin.images.draw import _encode_png
 from mkdocs_persona_plugin.images.text import _displayable
 
@@ -462,18 +463,26 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
     assert outputs[0] == outputs[1]
 
 
-def test_social_card_png_holds_exactly_the_pixels_drawn() -> None:
+def test_social_card_png_holds_exactly_the_pixels_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cards are written as plain 8-bit RGB PNGs (unfiltered rows, zlib): lossless, with
-    valid checksums and no metadata, the same bytes every time."""
+    valid checksums and no metadata, the same bytes every time, whether or not Pillow pads
+    rows for us."""
     noise = Image.merge("RGB", [Image.effect_noise((321, 123), s) for s in (20, 40, 60)])
-    for picture in (noise, Image.new("RGB", (1, 1), RED), noise.convert("L")):
-        data = _encode_png(picture, 3)
+    # 123 rows end with a short band, 48 with a whole one
+    pictures = [noise, noise.crop((0, 0, 50, 48)), Image.new("RGB", (1, 1), RED)]
+    pictures.append(noise.convert("L"))
+    written = []
+    for padded in (True, False):
+        monkeypatch.setattr(image_draw, "_ROWS_PADDED", padded)
+        written.append([_encode_png(picture, 3) for picture in pictures])
+    assert written[0] == written[1]
+    for picture, data in zip(pictures, written[0], strict=True):
         Image.open(io.BytesIO(data)).verify()  # chunk checksums
         with Image.open(io.BytesIO(data)) as back:
             assert (back.format, back.mode, back.size) == ("PNG", "RGB", picture.size)
             assert back.tobytes() == picture.convert("RGB").tobytes()
             assert not back.info
-    assert _encode_png(noise, 3) == _encode_png(noise, 3)
+    assert _encode_png(noise, 3) == written[0][0]
 
 
 def test_avatars_for_many_reports_failing_persona(tmp_path: Path) -> None:

@@ -25,12 +25,11 @@ from ..core.photos import PhotoError, stat_photo
 from .draw import (
     _CARD_AVATAR,
     _atomic_write,
+    _card_png,
     _CardText,
     _encode,
-    _encode_png,
     _initials_image,
     _load_square,
-    _render_card,
     _resize_square,
 )
 from .formats import (
@@ -310,8 +309,7 @@ class ImageCache:
                 avatar = _initials_image(
                     initials_text if whole else "", colour, _CARD_AVATAR, face
                 )
-            card = _render_card(avatar, colour, text)
-            self._store(path, _encode_png(card, _CARD_ZLIB_LEVEL))
+            self._store(path, _card_png(avatar, colour, text, _CARD_ZLIB_LEVEL))
         return path
 
     def _card_path(
