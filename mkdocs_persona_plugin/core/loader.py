@@ -171,21 +171,22 @@ def _read(
 
 
 # Files kept between loads -------------------------------------------------------------------
-PhotoState = tuple[str, int, int, int] | None
+PhotoState = tuple[int, ...] | None
 
 
 def _photo_state(persona_file: Path, photo: Any) -> PhotoState:
-    """What a persona's photo check depends on: where ``photo`` (as written, relative to the
-    persona's file) leads and that file's identity, size and date; ``None`` when there is no
-    photo or no file there."""
+    """What a persona's photo check depends on: the file ``photo`` (as written, relative to
+    the persona's file) leads to, by identity, size and date, and whether the path itself is
+    that file or a link to it (a link made or moved changes its own status); ``None`` when
+    there is no photo or no file there."""
     if not isinstance(photo, str) or not photo.strip():
         return None
     candidate = persona_file.parent / photo.strip()
     try:
-        stat = candidate.stat()
+        link, stat = os.lstat(candidate), os.stat(candidate)
     except (OSError, ValueError):
         return None
-    return (os.path.realpath(candidate), stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    return (link.st_ino, link.st_mtime_ns, stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 @dataclass
