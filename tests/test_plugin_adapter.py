@@ -162,8 +162,10 @@ def test_navigation_chrome_is_filled_in_after_the_search_index_reads_the_page(
     """Breadcrumbs, review banner, related personas, footer and previous/next are put into
     the finished page, so search indexes the persona's content, not links to other pages."""
     margie = render_example()["personas/margie.md"]
-    assert "pp-section-related" not in margie.body and "pp-persona-footer" not in margie.body
-    assert any("pp-section-related" in block for block in margie.chrome)
+    body = margie.page_body()
+    assert "pp-persona-hero" in body
+    assert "pp-section-related" not in body and "pp-persona-footer" not in body
+    assert any("pp-section-related" in block for block in margie.page_chrome())
     for html in example_site.site.rglob("*.html"):
         assert "pp-chrome" not in html.read_text(encoding="utf-8"), html
     page = example_site.soup("personas/margie/index.html")

@@ -176,9 +176,13 @@ def render(
 
 
 def snapshot(out: Output) -> dict[str, Any]:
-    """Every field of ``out``; a data file's bytes whether it keeps them packed or not."""
+    """Every field of ``out``; a page's HTML and a data file's bytes whether it keeps them
+    packed or not."""
     fields = dataclasses.asdict(out)
-    if not out.is_page:
+    if out.is_page:
+        fields["body"], fields["packed_body"] = out.page_body(), b""
+        fields["chrome"], fields["packed_chrome"] = out.page_chrome(), b""
+    else:
         fields["content"], fields["packed"] = out.data(), b""
     return fields
 
@@ -460,3 +464,4 @@ def test_a_dirty_preview_adds_and_drops_personas(tmp_path: Path, image_dir: Path
     assert differ == []
     assert "personas/zoe/index.html" in stale  # left behind, linked from nowhere
     assert broken_links(session.site, skip=("404.html", *stale)) == {}
+

@@ -25,7 +25,7 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return f"{stem}.html"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def relative_url(target: str, base_page: str) -> str:
     """``target`` (a site-root-relative URL) as seen from the page at URL ``base_page``.
 

@@ -213,6 +213,13 @@ def _displayable(text: str, face: Face | None = None) -> str:
     return " ".join("".join(d for d in drawn if d).split())
 
 
+def release_text_memos() -> None:
+    """Forget the texts cleaned and checked so far (a one-off build is done with them)."""
+    _clean.cache_clear()
+    _displayable.cache_clear()
+    _missing_chars.cache_clear()
+
+
 def _missing(text: str, face: Face | None = None) -> list[str]:
     """The characters of ``text`` that ``face`` cannot draw, not even approximately."""
     return list(_missing_chars(text, face))

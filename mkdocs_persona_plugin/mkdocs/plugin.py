@@ -12,6 +12,8 @@ version (or an empty handbook), and every page carries a notice listing the prob
 Within one ``serve`` session, ``--dirty`` rebuilds only the generated files whose content
 changed since the previous build (``files.py``), and every page when something all pages show
 changed: the navigation, the preview notice, the configuration (:meth:`_site_signature`).
+The files read and the parts rendered are kept for the next build of the session
+(``LoadCache``, ``RenderMemo``).
 """
 
 from __future__ import annotations
@@ -387,6 +389,11 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         """Under ``--dirty``: when something every page shows changed since the previous build
         (the navigation, the preview notice, the configuration), every page is rebuilt, the
         pages from ``docs_dir`` too."""
+        if not self.is_serve:
+            # A one-off build needs only the outputs from here on; the pages it builds next,
+            # each holding its HTML to the end, reach the build's peak memory.
+            self.handbook = self.last_good = None
+            return nav
         signature = self._site_signature(nav, config)
         if self.site_signature and signature != self.site_signature:
             self.built = {}
@@ -466,9 +473,9 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         out = self.outputs.get(page.file.src_uri)
-        if out is None or not out.body:
+        body = out.take_body() if out is not None else ""  # the page holds it from here on
+        if out is None or not body:
             return html
-        body, out.body = out.body, ""  # the page holds it from here on: do not keep two
         # The page's scripts go inside its content, where instant navigation runs them.
         scripts = self._asset_tags(out, page).scripts
         if scripts:
@@ -494,7 +501,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         out = self.outputs.get(page.file.src_uri)
         if out is not None:
-            output = out.fill_chrome(output)
+            output = out.fill_chrome(output, keep=False)  # the page is finished
             stylesheets = self._asset_tags(out, page).stylesheets
             if stylesheets:
                 output = link_stylesheets(output, stylesheets, config.extra_css, page.url)

@@ -12,9 +12,12 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
+from ..core import urls
 from ..core.history import History
 from ..core.loader import Handbook
 from ..core.options import HandbookOptions
+from ..images.text import release_text_memos
+from . import markup
 from .avatar_labels import labels
 from .pages import compare, exports, index, journeys, onboarding, persona, reviews
 from .reuse import RenderMemo, scope_key, template_signature
@@ -76,7 +79,7 @@ def build_outputs(
     history: History | None = None,
     memo: RenderMemo | None = None,
 ) -> list[Output]:
-    """Every generated page and asset for ``handbook`` (assets given as text are packed,
+    """Every generated page and asset for ``handbook`` (packed, see :meth:`.Output.pack`,
     unless there is a ``memo``).
 
     ``history`` (:func:`~..core.history.read_history`) adds "last updated" dates and the
@@ -88,9 +91,9 @@ def build_outputs(
     try:
         for generate in generators():
             for out in generate(ctx):
-                # While serving, the memo holds the records the data files are made of anyway;
-                # compressing them again on every rebuild would cost more than it saves.
-                if not out.is_page and memo is None:
+                # While serving, the memo holds the parts pages and data files are made of
+                # anyway; compressing them again on every rebuild would cost more than it saves.
+                if memo is None:
                     out.pack()
                 outputs.append(out)
     except BaseException:
@@ -99,7 +102,20 @@ def build_outputs(
         raise
     if memo is not None:
         memo.end()
+    else:
+        release_memos()
     return outputs
+
+
+def release_memos() -> None:
+    """Drop what the render stage remembered to compute faster (page addresses, links, Markdown
+    of short texts, drawable text): after a one-off build, the host keeps building pages with
+    every page's HTML in memory, and these would only add to its peak. A session that renders
+    again (``mkdocs serve``) keeps them."""
+    urls.page_url.cache_clear()
+    urls.relative_url.cache_clear()
+    markup.release_memo()
+    release_text_memos()
 
 
 def build_scope(

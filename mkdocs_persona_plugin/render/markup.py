@@ -114,6 +114,11 @@ def _render(text: str) -> str:
     return _md().convert(escape(text, quote=False))
 
 
+def release_memo() -> None:
+    """Forget the HTML of the texts rendered so far (see ``build.release_memos``)."""
+    _render.cache_clear()
+
+
 def render_block(text: str | None) -> Markup:
     """Markdown text (paragraphs, lists, emphasis, links) as safe HTML."""
     return Markup(_render(text)) if text else Markup("")

@@ -8,6 +8,7 @@ does not import mkdocs.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 import zlib
@@ -63,6 +64,8 @@ class Output:
     :meth:`full_body` is the body with the chrome in place.
     An asset has ``content`` (str or bytes), ``packed`` (the same, zlib-compressed: see
     :meth:`pack`) or ``source`` (a file to copy, e.g. a cached image); :meth:`data` reads any.
+    A packed page keeps its body and chrome compressed: read them with :meth:`page_body`
+    and :meth:`page_chrome`.
     A page's ``assets`` names the handbook's stylesheets and scripts it uses
     (:mod:`.page_assets`): hosts link those, and only those.
     """
@@ -80,6 +83,8 @@ class Output:
     persona_id: str = ""  # for pages that show one persona
     kind: str = "page"
     packed: bytes = b""  # ``content`` as UTF-8, zlib-compressed (see :meth:`pack`)
+    packed_body: bytes = b""  # ``body``, compressed the same way
+    packed_chrome: bytes = b""  # ``chrome`` as a JSON list, compressed the same way
     assets: tuple[str, ...] = ()  # the handbook stylesheets and scripts the page loads
 
     @property
@@ -87,23 +92,53 @@ class Output:
         """Whether this output is a Markdown page."""
         return self.src_uri.endswith(".md")
 
-    def fill_chrome(self, html_text: str) -> str:
-        """``html_text`` (a finished page, or the body) with the chrome in its slots."""
-        if not self.chrome:
+    def page_body(self) -> str:
+        """The page's HTML body (without its chrome), whichever way it is kept."""
+        if self.packed_body:
+            return zlib.decompress(self.packed_body).decode("utf-8")
+        return self.body
+
+    def page_chrome(self) -> list[str]:
+        """The page's chrome blocks, whichever way they are kept."""
+        if self.packed_chrome:
+            chrome: list[str] = json.loads(zlib.decompress(self.packed_chrome))
+            return chrome
+        return self.chrome
+
+    def take_body(self) -> str:
+        """:meth:`page_body`, no longer kept here (a host that holds the page's HTML from
+        now on need not keep two copies)."""
+        body = self.page_body()
+        self.body, self.packed_body = "", b""
+        return body
+
+    def fill_chrome(self, html_text: str, *, keep: bool = True) -> str:
+        """``html_text`` (a finished page, or the body) with the chrome in its slots; with
+        ``keep=False`` the chrome is dropped afterwards (the page is finished)."""
+        chrome = self.page_chrome()
+        if not keep:
+            self.chrome, self.packed_chrome = [], b""
+        if not chrome:
             return html_text
-        return _CHROME_SLOT.sub(lambda m: self.chrome[int(m.group(1))], html_text)
+        return _CHROME_SLOT.sub(lambda m: chrome[int(m.group(1))], html_text)
 
     def full_body(self) -> str:
         """The page's HTML body with its chrome in place."""
-        return self.fill_chrome(self.body)
+        return self.fill_chrome(self.page_body())
 
     def pack(self) -> None:
-        """Keep ``content`` compressed until it is written.
+        """Keep ``content`` (a page's body and chrome) compressed until it is written.
 
         The data files (``personas.json``, ``compare-data.json``, …) are megabytes of JSON in
-        a large handbook; compressed, they take a tenth of the memory while the pages build.
+        a large handbook, and the pages' HTML as much again; compressed, they take a tenth of
+        the memory while a one-off build renders every page before the host builds any.
         """
-        if self.content is None:
+        if self.body:
+            self.packed_body, self.body = zlib.compress(self.body.encode("utf-8"), 1), ""
+        if self.chrome:
+            raw = json.dumps(self.chrome, ensure_ascii=False).encode("utf-8")
+            self.packed_chrome, self.chrome = zlib.compress(raw, 1), []
+        if self.content is None or self.is_page:
             return
         raw = self.content.encode("utf-8") if isinstance(self.content, str) else self.content
         self.packed, self.content = zlib.compress(raw, 1), None
