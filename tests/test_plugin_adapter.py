@@ -177,3 +177,44 @@ def test_navigation_chrome_is_filled_in_after_the_search_index_reads_the_page(
     assert any(d["location"] == "personas/margie/#goals" for d in margie_docs)
     assert not [d for d in margie_docs if "related" in d["location"]]
     assert not [d for d in margie_docs if "Head of Finance Hannah" in d["text"]]
+
+
+def test_search_reads_each_text_of_a_journey_map_once(example_site: BuildResult) -> None:
+    """The stage cards for phones, the emotion curve and its data table repeat the map's
+    table: the page shows them all, the search index reads the table alone."""
+    journey = yaml.safe_load(
+        (example_site.project / "journeys/fiona-first-invoice.yaml").read_text()
+    )
+    page = example_site.soup("journeys/fiona-first-invoice/index.html")
+    assert page.select_one("ol.pp-jstages li.pp-jstage")
+    assert page.select_one(".pp-jmap-curve svg.pp-emo")
+    assert page.select_one("details.pp-emo-data table")
+    index = json.loads((example_site.site / "search" / "search_index.json").read_text())
+    text = " ".join(
+        d["text"] + " " + d["title"]
+        for d in index["docs"]
+        if d["location"].startswith("journeys/fiona-first-invoice/")
+    )
+    descriptions = [stage["description"] for stage in journey["stages"]]
+    assert len(descriptions) == 5
+    for description in descriptions:
+        assert text.count(description) == 1, description
+    assert "pp-chrome" not in page.decode()
+
+
+def test_search_leaves_out_a_personas_at_a_glance_box(example_site: BuildResult) -> None:
+    goal = yaml.safe_load((example_site.project / "personas/margie.yaml").read_text())["goals"][0]
+    assert goal["text"].startswith("Close the books by")  # shown in the glance box too
+    page = example_site.soup("personas/margie/index.html")
+    assert page.select_one("section.pp-glance")
+    index = json.loads((example_site.site / "search" / "search_index.json").read_text())
+    text = " ".join(
+        d["text"] for d in index["docs"] if d["location"].startswith("personas/margie/")
+    )
+    assert (
+        page.select_one("section.pp-glance")
+        .get_text()
+        .count("Close the books by working day 6 every month")
+        == 1
+    )
+    assert text.count("Close the books by working day 6 every month") == 1

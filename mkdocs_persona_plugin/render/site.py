@@ -39,8 +39,10 @@ PACKAGE_ASSETS = Path(__file__).parent / "assets"
 LARGE_HANDBOOK = 100
 #: Stands in a generated page's Markdown for its HTML body (see :class:`Output`).
 BODY_MARKER = "<!-- mkdocs-persona-plugin: page body -->"
-#: Templates wrap a page's navigation chrome (breadcrumbs, review banner, related personas,
-#: footer, previous/next) in these comments; see :attr:`Output.chrome`.
+#: Templates wrap a page's chrome in these comments: its navigation (breadcrumbs, review
+#: banner, related personas, footer, previous/next) and what repeats the page's own content
+#: in another form (a persona's "at a glance" box; a journey's stage cards for phones, its
+#: emotion curve and the curve's data table); see :attr:`Output.chrome`.
 CHROME_START = "<!--pp-chrome-->"
 CHROME_END = "<!--/pp-chrome-->"
 _CHROME = re.compile(re.escape(CHROME_START) + "(.*?)" + re.escape(CHROME_END), re.DOTALL)
@@ -57,10 +59,12 @@ class Output:
     A page has ``src_uri`` ending in ``.md``, ``content`` (front matter and the one line
     :data:`BODY_MARKER`) and ``body``, the rendered HTML a host puts in place of the marker
     once the Markdown is converted: the HTML never goes through a Markdown parser, which
-    would only re-read it (a third of a large build's time). The page's navigation chrome is
-    kept apart in ``chrome``, with a ``<!--pp-chrome:N-->`` slot for each block in ``body``:
-    a host fills the slots in the finished page (:meth:`fill_chrome`), after its search
-    index has read the content, so links to other pages are neither indexed nor parsed.
+    would only re-read it (a third of a large build's time). The page's chrome (see
+    :data:`CHROME_START`) is kept apart in ``chrome``, with a ``<!--pp-chrome:N-->`` slot for
+    each block in ``body``: a host fills the slots in the finished page (:meth:`fill_chrome`),
+    after its search index has read the content, so neither links to other pages nor the same
+    text twice are indexed, and the index's HTML parser (the larger part of a build's time
+    for a journey map) reads each text once.
     :meth:`full_body` is the body with the chrome in place.
     An asset has ``content`` (str or bytes), ``packed`` (the same, zlib-compressed: see
     :meth:`pack`) or ``source`` (a file to copy, e.g. a cached image); :meth:`data` reads any.
@@ -409,9 +413,33 @@ def safe_title(title: str) -> str:
     return html.escape(markup.clean(title), quote=False)
 
 
-def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
+class _TemplateCodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept on disk between builds (Jinja checks each against its
+    template's source, an override included). Best effort: a cache that cannot be written
+    costs a compile, never the build."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(str(directory), "%s.cache")
+        self.folder = directory
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def make_environment(
+    template_dirs: Iterable[Path] = (), *, code_cache: Path | None = None
+) -> jinja2.Environment:
     """Jinja2 with autoescape on; ``persona/…`` templates looked up in the theme's
-    ``custom_dir`` first, then in this package."""
+    ``custom_dir`` first, then in this package.
+
+    ``code_cache`` is a folder for the compiled templates (compiling them takes half a second
+    of every build). Templates are not looked at again once loaded: a build (or a session's
+    builds of the same templates, see :mod:`.reuse`) uses one environment.
+    """
     loaders: list[jinja2.BaseLoader] = [
         jinja2.FileSystemLoader(str(d)) for d in template_dirs if d.is_dir()
     ]
@@ -423,6 +451,8 @@ def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,
+        bytecode_cache=_TemplateCodeCache(code_cache) if code_cache is not None else None,
     )
     env.filters["markdown"] = markup.render_block
     env.filters["inline"] = markup.render_inline
