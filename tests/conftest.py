@@ -9,6 +9,7 @@ import shutil
 import socketserver
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 from collections.abc import Iterator
@@ -31,6 +32,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 FIXED_TODAY = "2026-11-29"
+#: The cache folder of handbooks rendered in-process (compiled templates): never the repository.
+SCRATCH_CACHE = Path(tempfile.gettempdir()) / "mkdocs-persona-plugin-tests" / "cache"
 
 
 @dataclass
@@ -129,7 +132,7 @@ def render_example(**options: Any) -> dict[str, Any]:
         project_root=REPO,
         personas_dir=REPO / "personas",
         journeys_dir=REPO / "journeys",
-        cache_dir=REPO / ".cache-unused",
+        cache_dir=SCRATCH_CACHE,
         today=today,
         **options,
     )

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXED_TODAY, REPO, BuildResult, run_build, write_project
+from conftest import FIXED_TODAY, REPO, SCRATCH_CACHE, BuildResult, run_build, write_project
 
 from mkdocs_persona_plugin.core.loader import Handbook, load_handbook
 from mkdocs_persona_plugin.core.models import Persona
@@ -47,7 +47,7 @@ def render(handbook: Handbook | None = None, **options: Any) -> dict[str, Output
         project_root=REPO,
         personas_dir=REPO / "personas",
         journeys_dir=REPO / "journeys",
-        cache_dir=REPO / ".cache-unused",
+        cache_dir=SCRATCH_CACHE,
         today=TODAY,
         **options,
     )
