@@ -824,3 +824,35 @@ def test_french_banner_script_writes_dates_like_the_build(page: Any, tmp_path: P
     finally:
         server.shutdown()
     assert page.console_errors == []
+
+
+def test_string_overrides_that_change_nothing_are_named_with_the_key_meant() -> None:
+    assert strings.override_problems(
+        {
+            "section.goals": "Objectives",  # known
+            "gallery.count.many": "{n} personas",  # a plural form other languages have
+            "section.goal": "Objective",
+            "gallery.count": "{n} people",
+            "zzz.nothing.like.it": "x",
+        }
+    ) == [
+        "unknown key 'section.goal' changes nothing (did you mean 'section.goals'?)",
+        "unknown key 'gallery.count' changes nothing (it is a plural group: set "
+        "'gallery.count.one', 'gallery.count.other')",
+        "unknown key 'zzz.nothing.like.it' changes nothing (see the UI strings reference)",
+    ]
+
+
+def test_a_string_override_that_changes_nothing_fails_a_strict_build(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path, personas=SMALL, plugin={"strings": {"section.goal": "Objectives"}}
+    )
+    site = run_build(project)
+    assert site.returncode == 1, site.log
+    message = (
+        "persona plugin option strings: unknown key 'section.goal' changes nothing "
+        "(did you mean 'section.goals'?)"
+    )
+    assert [line[:7] for line in site.log.splitlines() if line.endswith(message)] == ["WARNING"]
+    relaxed = run_build(project, strict=False)
+    assert relaxed.returncode == 0, relaxed.log

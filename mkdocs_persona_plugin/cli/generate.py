@@ -46,6 +46,7 @@ from ..generator import (
 from ..generator.nav import NAV_TOML, NAV_YAML
 from ..images import ImageCache, PhotoError
 from ..render.site import describe_template_error
+from ..render.strings import override_problems
 from .common import iso_date, plural, project_of, shown, site_of
 
 HELP = "write the handbook as Markdown pages for Zensical and other hosts"
@@ -176,6 +177,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: persona plugin option {exc}", file=sys.stderr)
         return 1
+    for problem in override_problems(options.strings):
+        print(f"warning: persona plugin option strings: {problem}", file=sys.stderr)
     images = ImageCache(options.cache_dir) if options.images else None
     history = content_history(project, folder)
     try:

@@ -57,7 +57,7 @@ from ..render.site import (
     describe_template_error,
     safe_title,
 )
-from ..render.strings import Strings
+from ..render.strings import Strings, override_problems
 from .config import PersonaConfig
 from .files import GeneratedFile, LinkedFile, PackedFile, force_modified, output_digest
 from .serve_watch import watch_folders
@@ -126,6 +126,8 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         self.digests = {}
         options = self._options(config, root)
         self.options = options
+        for problem in override_problems(options.strings):
+            log.warning(f"persona plugin option strings: {problem}")
         problems: list[Problem | str] = []
         try:
             self.handbook = load_handbook(

@@ -19,6 +19,7 @@ outputs (``reviews.json``, ``reviews.ics`` dates, ``personas.json``) stay ISO 86
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 from collections.abc import Mapping
 from pathlib import Path
@@ -109,6 +110,32 @@ def file_for(language: str) -> str | None:
         if candidate.lower() in files:
             return files[candidate.lower()]
     return None
+
+
+def override_problems(overrides: Mapping[str, str]) -> list[str]:
+    """What is wrong with the ``strings`` option ``overrides``: one line per key no text of
+    the handbook has (it would change nothing), with the key meant where one is near.
+
+    A plural group is overridden form by form (``gallery.count.one``,
+    ``gallery.count.other``; ``.few``, ``.many``… where the site's language has them).
+    """
+    known = english()
+    groups = plural_groups(known)
+    found: list[str] = []
+    for key in overrides:
+        if key in known:
+            continue
+        base, _, category = key.rpartition(".")
+        if base in groups and category in formats.PLURAL_CATEGORIES:
+            continue  # a plural form English does not need (French "many", Polish "few")
+        if key in groups:
+            forms = ", ".join(f"'{key}.{c}'" for c in groups[key])
+            hint = f"it is a plural group: set {forms}"
+        else:
+            near = difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)
+            hint = f"did you mean '{near[0]}'?" if near else "see the UI strings reference"
+        found.append(f"unknown key '{key}' changes nothing ({hint})")
+    return found
 
 
 class Strings:
