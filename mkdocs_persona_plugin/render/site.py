@@ -45,7 +45,6 @@ BODY_MARKER = "<!-- mkdocs-persona-plugin: page body -->"
 #: emotion curve and the curve's data table); see :attr:`Output.chrome`.
 CHROME_START = "<!--pp-chrome-->"
 CHROME_END = "<!--/pp-chrome-->"
-_CHROME = re.compile(re.escape(CHROME_START) + "(.*?)" + re.escape(CHROME_END), re.DOTALL)
 _CHROME_SLOT = re.compile(r"<!--pp-chrome:(\d+)-->")
 #: libyaml's emitter when PyYAML has it (six times faster than the pure-Python one).
 _DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -364,13 +363,7 @@ class BuildContext:
             + BODY_MARKER
             + "\n"
         )
-        chrome: list[str] = []
-
-        def slot(match: re.Match[str]) -> str:
-            chrome.append(match.group(1))
-            return f"<!--pp-chrome:{len(chrome) - 1}-->"
-
-        body = _CHROME.sub(slot, _compact(body.strip()))
+        body, chrome = _take_chrome(_compact(body.strip()))
         return Output(
             src_uri=self.page_file(src_uri),
             content=text,
@@ -384,6 +377,26 @@ class BuildContext:
             persona_id=persona_id,
             assets=tuple(ordered(assets)),
         )
+
+
+def _take_chrome(html_text: str) -> tuple[str, list[str]]:
+    """``html_text`` with each block between :data:`CHROME_START` and :data:`CHROME_END`
+    replaced by its slot ``<!--pp-chrome:N-->``, and the blocks (found with ``str.find``:
+    a regular expression with a lazy group took a quarter of a millisecond per page)."""
+    parts: list[str] = []
+    chrome: list[str] = []
+    pos = 0
+    while (start := html_text.find(CHROME_START, pos)) >= 0:
+        end = html_text.find(CHROME_END, start + len(CHROME_START))
+        if end < 0:
+            break
+        parts += [html_text[pos:start], f"<!--pp-chrome:{len(chrome)}-->"]
+        chrome.append(html_text[start + len(CHROME_START) : end])
+        pos = end + len(CHROME_END)
+    if not chrome:
+        return html_text, chrome
+    parts.append(html_text[pos:])
+    return "".join(parts), chrome
 
 
 _WIDE = re.compile("[^\x00-\xff]")

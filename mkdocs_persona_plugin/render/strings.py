@@ -157,6 +157,9 @@ class Strings:
             self.locale if self.locale.language == base else formats.cldr_locale(self.language)
         )
         self._table = {**english(), **table(self.language), **dict(overrides or {})}
+        # Results every page asks for again (the same dates, the same attributes): a large
+        # handbook formats each a thousand times.
+        self._memo: dict[tuple[object, ...], Markup | str] = {}
 
     def __call__(self, key: str, **values: object) -> str:
         """The string for ``key``, formatted with ``values``; the key itself if unknown."""
@@ -205,10 +208,14 @@ class Strings:
     def plural_attributes(self, prefix: str, key: str) -> Markup:
         """``prefix-one="…" prefix-other="…"`` (one attribute per form of plural group
         ``key``), for page scripts that choose with ``Intl.PluralRules``."""
-        return Markup("").join(
-            Markup(' {}-{}="{}"').format(prefix, category, text)
-            for category, text in self.plural_forms(key).items()
-        )
+        memo_key = ("plural_attributes", prefix, key)
+        found = self._memo.get(memo_key)
+        if found is None:
+            found = self._memo[memo_key] = Markup("").join(
+                Markup(' {}-{}="{}"').format(prefix, category, text)
+                for category, text in self.plural_forms(key).items()
+            )
+        return Markup(found)
 
     # Dates -------------------------------------------------------------------------------
     def months(self, style: str = "long") -> list[str]:
@@ -223,7 +230,11 @@ class Strings:
         ``long``: ``29 November 2026``, ``29. November 2026``, ``29 de noviembre de 2026``,
         ``2026年11月29日``; ``short``: ``29 Nov 2026``, ``29. Nov. 2026``, ``29 nov 2026``.
         """
-        return formats.date_format(self.locale, style).format(d)
+        memo_key = ("date", d, style)
+        found = self._memo.get(memo_key)
+        if found is None:
+            found = self._memo[memo_key] = formats.date_format(self.locale, style).format(d)
+        return str(found)
 
     def time(self, d: dt.date, style: str = "long") -> Markup:
         """``<time datetime="YYYY-MM-DD">`` around :meth:`date`, so machines still get ISO."""
@@ -233,10 +244,13 @@ class Strings:
         """``data-*`` attributes with which ``assets/reviews.js`` writes long dates exactly
         like :meth:`date` (pattern and month texts) and picks plural forms like
         :meth:`plural` (the locale for ``Intl.PluralRules``)."""
-        long = formats.date_format(self.locale, "long")
-        return Markup(' data-date-pattern="{}" data-date-months="{}" data-plural="{}"').format(
-            long.pattern, "|".join(long.months), self.plural_tag
-        )
+        found = self._memo.get(("locale_attributes",))
+        if found is None:
+            long = formats.date_format(self.locale, "long")
+            found = self._memo[("locale_attributes",)] = Markup(
+                ' data-date-pattern="{}" data-date-months="{}" data-plural="{}"'
+            ).format(long.pattern, "|".join(long.months), self.plural_tag)
+        return Markup(found)
 
     # Numbers -----------------------------------------------------------------------------
     def number(self, value: float) -> str:
