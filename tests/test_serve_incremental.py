@@ -465,3 +465,29 @@ def test_a_dirty_preview_adds_and_drops_personas(tmp_path: Path, image_dir: Path
     assert "personas/zoe/index.html" in stale  # left behind, linked from nowhere
     assert broken_links(session.site, skip=("404.html", *stale)) == {}
 
+
+
+def test_a_dirty_preview_shows_an_edited_theme_override(tmp_path: Path, image_dir: Path) -> None:
+    """The theme's templates are compiled once per session (kept by the plugin), yet an edit
+    of an override in ``custom_dir`` shows on the next rebuild."""
+    project = write_project(
+        tmp_path / "book",
+        example=True,
+        docs={"index.md": HOME},
+        plugin={"cache_dir": str(image_dir)},
+        config={
+            "site_url": SERVE_URL,
+            "nav": [{"Home": "index.md"}],
+            "theme": {"name": "material", "custom_dir": "overrides"},
+        },
+    )
+    main = project / "overrides" / "main.html"
+    main.parent.mkdir()
+    main.write_text('{% extends "base.html" %}{% block announce %}First banner{% endblock %}\n')
+    session = DirtySession(project)
+    pages = ["index.html", "personas/margie/index.html", "journeys/index.html"]
+    assert all("First banner" in session.text(page) for page in pages)
+    main.write_text('{% extends "base.html" %}{% block announce %}Second banner{% endblock %}\n')
+    session.rebuild()
+    assert [page for page in pages if "Second banner" not in session.text(page)] == []
+    assert not [p for p in session.site.rglob("*.html") if "First banner" in p.read_text()]

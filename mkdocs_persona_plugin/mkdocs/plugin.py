@@ -61,6 +61,7 @@ from ..render.strings import Strings, override_problems
 from .config import PersonaConfig
 from .files import GeneratedFile, LinkedFile, PackedFile, force_modified, output_digest
 from .serve_watch import watch_folders
+from .theme_code import SessionCodeCache
 
 log = get_plugin_logger(__name__)
 
@@ -93,6 +94,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         # Under `mkdocs serve`: the files read and the pages rendered by the previous build.
         self.load_cache: LoadCache | None = None
         self.render_memo: RenderMemo | None = None
+        self.theme_code = SessionCodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -100,6 +102,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         # a new build or serve session must not show another session's "last valid" data.
         self.last_good = self.handbook = None
         self.session, self.built, self.site_signature = (), {}, b""
+        self.theme_code.clear()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -113,6 +116,15 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
                     name = os.path.relpath(folder, self.options.project_root)
                     log.info(f"'{name}' does not exist yet: the preview shows it once created.")
         return server
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        # While previewing, the theme's templates are compiled once per session, not once per
+        # rebuild (see theme_code.py).
+        if self.is_serve and env.bytecode_cache is None:
+            env.bytecode_cache = self.theme_code
+        return env
 
     # Configuration and loading --------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
