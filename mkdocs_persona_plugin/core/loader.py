@@ -223,8 +223,9 @@ class LoadCache:
 
     def __init__(self) -> None:
         self._scope: tuple[Any, ...] = ()
-        self._kept: dict[Path, _Kept] = {}
-        self._seen: dict[Path, tuple[int, ...] | None] = {}  # the status taken before a read
+        # By the path as text: hashing a Path object costs ten times as much (Python < 3.12).
+        self._kept: dict[str, _Kept] = {}
+        self._seen: dict[str, tuple[int, ...] | None] = {}  # the status taken before a read
         self.reused = 0  # files taken from the cache by the last load
         self.read = 0  # files parsed and validated by the last load
 
@@ -246,8 +247,9 @@ class LoadCache:
         status = (stat.st_ino, stat.st_dev, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
         # Taken before the read that may follow: a change after it gives another status.
         trusted = stat.st_mtime_ns < time.time_ns() - _RACY_NS
-        self._seen[path] = status if trusted else None
-        kept = self._kept.get(path)
+        key = os.fspath(path)
+        self._seen[key] = status if trusted else None
+        kept = self._kept.get(key)
         if kept is None or kept.status is None or kept.status != status:
             return None
         return self._photo_checked(path, kept)
@@ -255,10 +257,11 @@ class LoadCache:
     def get(self, path: Path, digest: str) -> _Kept | None:
         """What was kept for ``path`` when its input is still ``digest`` and its photo the
         same, else ``None``."""
-        kept = self._kept.get(path)
+        key = os.fspath(path)
+        kept = self._kept.get(key)
         if kept is None or kept.digest != digest:
             return None
-        kept.status = self._seen.get(path)
+        kept.status = self._seen.get(key)
         return self._photo_checked(path, kept)
 
     def _photo_checked(self, path: Path, kept: _Kept) -> _Kept | None:
@@ -269,17 +272,18 @@ class LoadCache:
 
     def keep(self, path: Path, kept: _Kept | None) -> None:
         """Remember ``kept`` for ``path`` (``None``: forget the file)."""
+        key = os.fspath(path)
         if kept is None:
-            self._kept.pop(path, None)
+            self._kept.pop(key, None)
         else:
-            kept.status = self._seen.get(path)
-            self._kept[path] = kept
+            kept.status = self._seen.get(key)
+            self._kept[key] = kept
 
     def prune(self, paths: Iterable[Path]) -> None:
         """Forget files not in ``paths`` (deleted since)."""
-        wanted = set(paths)
-        for path in [p for p in self._kept if p not in wanted]:
-            del self._kept[path]
+        wanted = {os.fspath(p) for p in paths}
+        for key in [k for k in self._kept if k not in wanted]:
+            del self._kept[key]
 
 
 def _digest(rel: str, raw: bytes) -> str:
