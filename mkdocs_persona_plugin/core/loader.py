@@ -286,6 +286,22 @@ class LoadCache:
             del self._kept[key]
 
 
+def _look_up(
+    path: Path, folder: Path, rel: str, cache: LoadCache | None, out: _Collector
+) -> tuple[_Kept | None, bytes | None, str] | None:
+    """The content file ``path``: what ``cache`` kept for it (its bytes are not read when its
+    status shows no change), its bytes (``None`` then) and its digest; ``None`` when it
+    cannot be read (a problem says why)."""
+    kept = cache.unchanged(path) if cache is not None else None
+    if kept is not None:
+        return kept, None, kept.digest
+    raw = _read_bytes(path, folder, rel, out)
+    if raw is None:
+        return None
+    digest = _digest(rel, raw)
+    return (cache.get(path, digest) if cache is not None else None), raw, digest
+
+
 def _digest(rel: str, raw: bytes) -> str:
     h = hashlib.sha1(rel.encode("utf-8", "surrogatepass") + b"\0", usedforsecurity=False)
     h.update(raw)
@@ -583,15 +599,10 @@ def load_handbook(
     seen: list[Path] = []
     for path in find_yaml_files(personas_dir):
         rel = display_path(path, root)
-        kept = cache.unchanged(path) if cache is not None else None
-        if kept is not None:
-            digest = kept.digest
-        else:
-            raw = _read_bytes(path, personas_dir, rel, out)
-            if raw is None:
-                continue
-            digest = _digest(rel, raw)
-            kept = cache.get(path, digest) if cache is not None else None
+        found = _look_up(path, personas_dir, rel, cache, out)
+        if found is None:
+            continue
+        kept, raw, digest = found
         seen.append(path)
         if kept is None:
             before = len(out.problems)
@@ -621,15 +632,10 @@ def load_handbook(
         journeys_dir = journeys_dir.absolute()
         for path in find_yaml_files(journeys_dir):
             rel = display_path(path, root)
-            kept = cache.unchanged(path) if cache is not None else None
-            if kept is not None:
-                digest = kept.digest
-            else:
-                raw = _read_bytes(path, journeys_dir, rel, out)
-                if raw is None:
-                    continue
-                digest = _digest(rel, raw)
-                kept = cache.get(path, digest) if cache is not None else None
+            found = _look_up(path, journeys_dir, rel, cache, out)
+            if found is None:
+                continue
+            kept, raw, digest = found
             seen.append(path)
             if kept is None:
                 before = len(out.problems)
