@@ -53,12 +53,11 @@ def make_context(
     (a new build of its session begins: :meth:`.reuse.RenderMemo.begin`)."""
     dirs = options.template_dirs
     history = history if history is not None else History()
-    make_env = partial(make_environment, dirs, code_cache=options.cache_dir / "templates")
     if memo is not None:
         memo.begin(build_scope(options, history, handbook.today, images is not None))
-        env = memo.environment(dirs, make_env)
+        env = memo.environment(dirs, partial(make_environment, dirs))
     else:
-        env = make_env()
+        env = make_environment(dirs)
     ctx = BuildContext(
         handbook=handbook,
         options=options,

@@ -425,32 +425,14 @@ def safe_title(title: str) -> str:
     return html.escape(markup.clean(title), quote=False)
 
 
-class _TemplateCodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept on disk between builds (Jinja checks each against its
-    template's source, an override included). Best effort: a cache that cannot be written
-    costs a compile, never the build."""
-
-    def __init__(self, directory: Path) -> None:
-        super().__init__(str(directory), "%s.cache")
-        self.folder = directory
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
-def make_environment(
-    template_dirs: Iterable[Path] = (), *, code_cache: Path | None = None
-) -> jinja2.Environment:
+def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     """Jinja2 with autoescape on; ``persona/…`` templates looked up in the theme's
     ``custom_dir`` first, then in this package.
 
-    ``code_cache`` is a folder for the compiled templates (compiling them takes half a second
-    of every build). Templates are not looked at again once loaded: a build (or a session's
-    builds of the same templates, see :mod:`.reuse`) uses one environment.
+    Templates are not looked at again once loaded: a build (or a session's builds of the
+    same templates, see :mod:`.reuse`) uses one environment. Compiled templates are never
+    kept on disk: code read back from a cache folder (which CI jobs restore) would run in
+    the build.
     """
     loaders: list[jinja2.BaseLoader] = [
         jinja2.FileSystemLoader(str(d)) for d in template_dirs if d.is_dir()
@@ -464,7 +446,6 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=False,
         auto_reload=False,
-        bytecode_cache=_TemplateCodeCache(code_cache) if code_cache is not None else None,
     )
     env.filters["markdown"] = markup.render_block
     env.filters["inline"] = markup.render_inline
