@@ -74,6 +74,11 @@ def test_items_cite_sources_and_stay_text(tmp_path: Path) -> None:
     assert ann.goals == ["Close the month in five days", "Trust the numbers"]
     assert [c.evidence for c in ann.claims("goals")] == [[], ["interviews-2026"]]
     assert ann.claims("challenges")[0].evidence == ["interviews-2026", "survey-2024"]
+    # The pages read the same evidence without building a claim per item.
+    for name in ("goals", "challenges", "needs"):
+        assert [list(ids) for ids in ann.evidence_of(name)] == [
+            c.evidence for c in ann.claims(name)
+        ]
     assert [q.evidence for q in ann.quote_list] == [["survey-2024"], None]
     sources = ann.research.source_list if ann.research else []
     assert [(s.title, s.id, s.date) for s in sources] == [

@@ -50,9 +50,9 @@ def cited_sources(persona: Persona, ids: list[str]) -> list[Source]:
 
 def evidence_summary(persona: Persona, *, today: dt.date, max_age: Interval) -> EvidenceSummary:
     """Count the persona's cited items and date its research."""
-    claims = [c for name in CLAIM_FIELDS for c in persona.claims(name)]
+    claims = [ids for name in CLAIM_FIELDS for ids in persona.evidence_of(name)]
     quotes = persona.quote_list
-    cited = sum(1 for c in claims if c.evidence) + sum(1 for q in quotes if q.evidence)
+    cited = sum(1 for ids in claims if ids) + sum(1 for q in quotes if q.evidence)
     sources = persona.research.source_list if persona.research else []
     dates = sorted(s.date for s in sources if s.date is not None)
     newest = dates[-1] if dates else None

@@ -22,13 +22,12 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -62,6 +61,9 @@ from .config import PersonaConfig
 from .files import GeneratedFile, LinkedFile, PackedFile, force_modified, output_digest
 from .serve_watch import watch_folders
 from .theme_code import SessionCodeCache
+
+if TYPE_CHECKING:  # the live-reload server (http.server, ssl, watchdog) only exists in serve
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 

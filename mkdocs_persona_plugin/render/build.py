@@ -17,7 +17,7 @@ from ..core.history import History
 from ..core.loader import Handbook
 from ..core.options import HandbookOptions
 from ..images.text import release_text_memos
-from . import markup
+from . import formats, markup
 from .avatar_labels import labels
 from .pages import compare, exports, index, journeys, onboarding, persona, reviews
 from .reuse import RenderMemo, scope_key, template_signature
@@ -109,12 +109,13 @@ def build_outputs(
 
 def release_memos() -> None:
     """Drop what the render stage remembered to compute faster (page addresses, links, Markdown
-    of short texts, drawable text): after a one-off build, the host keeps building pages with
-    every page's HTML in memory, and these would only add to its peak. A session that renders
-    again (``mkdocs serve``) keeps them."""
+    of short texts, drawable text, the language's CLDR data): after a one-off build, the host
+    keeps building pages with every page's HTML in memory, and these would only add to its
+    peak. A session that renders again (``mkdocs serve``) keeps them."""
     urls.page_url.cache_clear()
     urls.relative_url.cache_clear()
     markup.release_memo()
+    formats.release_locale_data()
     release_text_memos()
 
 

@@ -154,10 +154,10 @@ def persona_record(
 def evidence_records(persona: Persona) -> list[dict[str, Any]]:
     """Each list item that cites evidence: ``{"field", "index", "text", "sources"}``."""
     return [
-        {"field": name, "index": i, "text": claim.text, "sources": list(claim.evidence)}
+        {"field": name, "index": i, "text": getattr(persona, name)[i], "sources": list(ids)}
         for name in CLAIM_FIELDS
-        for i, claim in enumerate(persona.claims(name))
-        if claim.evidence
+        for i, ids in enumerate(persona.evidence_of(name))
+        if ids
     ]
 
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale, UnknownLocaleError, localedata
 from babel.dates import format_date, match_skeleton, tokenize_pattern
 from babel.lists import format_list as _format_list
 from babel.numbers import format_decimal, format_percent
@@ -70,6 +70,16 @@ def cldr_locale(language: str) -> Locale:
         if locale is not None:
             return locale
     return Locale.parse(FALLBACK)
+
+
+def release_locale_data() -> None:
+    """Forget the locales looked up so far, and Babel's CLDR data with them (megabytes per
+    language): once a one-off build has rendered its pages, nothing formats dates again.
+    Babel releases the data from 2.17 (``localedata.clear_caches``); older releases keep it."""
+    cldr_locale.cache_clear()
+    clear = getattr(localedata, "clear_caches", None)
+    if clear is not None:
+        clear()
 
 
 def locale_tag(locale: Locale) -> str:

@@ -98,9 +98,9 @@ def _claim_items(
 ) -> list[list[Any]]:
     """The items of a list that may cite research, each with its marker when it does."""
     cells = []
-    for claim in persona.claims(name):
-        cell = _cell(claim.text)
-        mark = persona_marker(ctx, persona, claim.evidence, from_src)
+    for text, ids in zip(getattr(persona, name), persona.evidence_of(name), strict=True):
+        cell = _cell(text)
+        mark = persona_marker(ctx, persona, ids, from_src)
         if mark:
             cell = [cell[0], cell_key(cell), str(mark)]
         cells.append(cell)

@@ -173,8 +173,9 @@ class BuildContext:
 
     # Reusing the previous build's results (see .reuse) -----------------------------------
     def digest(self, item: Persona | Journey | None) -> str | None:
-        """The digest of what ``item`` was read from (``None``: unknown, never reused)."""
-        if item is None:
+        """The digest of what ``item`` was read from (``None``: unknown, never reused; always
+        ``None`` without a memo, so that a one-off build does not compute keys it never uses)."""
+        if item is None or self.memo is None:
             return None
         kind = "persona" if isinstance(item, Persona) else "journey"
         return self.handbook.digests.get((kind, item.id))

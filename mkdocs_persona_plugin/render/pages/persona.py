@@ -131,7 +131,7 @@ def claim_marks(ctx: BuildContext, persona: Persona, src: str) -> dict[str, list
     """The evidence marker of every item of each list that may cite research, by list name
     (an empty text for an item that cites none)."""
     return {
-        name: [persona_marker(ctx, persona, c.evidence, src) for c in persona.claims(name)]
+        name: [persona_marker(ctx, persona, ids, src) for ids in persona.evidence_of(name)]
         for name in CLAIM_FIELDS
     }
 
