@@ -502,7 +502,8 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
 
     def _asset_tags(self, out: Output, page: Page) -> AssetTags:
         """The tags that load the stylesheets and scripts the page ``out`` uses."""
-        return asset_tags(out.assets, lambda name: relative_url(f"{ASSET_DIR}/{name}", page.url))
+        folder = relative_url(f"{ASSET_DIR}/", page.url)  # one path per page, not per file
+        return asset_tags(out.assets, lambda name: folder + name)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
