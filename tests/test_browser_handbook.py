@@ -243,11 +243,6 @@ def test_filters_work_after_instant_navigation(page: Any, themed_url: str) -> No
     assert page.console_errors == []
 
 
-@pytest.mark.xfail(
-    reason="the first-screen summary layout pushes the fullest persona onto a second sheet "
-    "(about 30 px over); to be fixed in the print CSS",
-    strict=False,
-)
 def test_persona_prints_on_one_page(page: Any, example_url: str) -> None:
     offline(page, example_url)
     page.goto(example_url + "personas/margie/")  # the fullest example persona
