@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import socketserver
 import subprocess
 import sys
@@ -201,10 +202,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path) -> tuple[str, socketserver.TCPServer]:
-    """Serve ``folder`` on 127.0.0.1 (a random free port) in a background thread."""
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1: for a site whose ``site_url`` must name its server before
+    the build (Material navigates instantly only when it does)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def serve(folder: Path, port: int = 0) -> tuple[str, socketserver.TCPServer]:
+    """Serve ``folder`` on 127.0.0.1 (``port``, or a random free one) in a background thread."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import socket
-import socketserver
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import REPO, BuildResult, run_build, write_project
+from conftest import REPO, BuildResult, free_port, run_build, serve, write_project
 
 pytestmark = pytest.mark.browser
 
@@ -51,11 +46,6 @@ def column_names(page: Any) -> list[str]:
     )
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def themed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The example handbook with light/dark palettes, instant navigation and a saved set.
@@ -63,15 +53,12 @@ def themed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     Material only navigates instantly when ``site_url`` matches the server, so the port is
     chosen before the build.
     """
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/"
+    port = free_port()
     root = write_project(
         tmp_path_factory.mktemp("compare-themed"),
         example=True,
         config={
-            "site_url": url,
+            "site_url": f"http://127.0.0.1:{port}/",
             "theme": {"name": "material", "palette": PALETTE, "features": ["navigation.instant"]},
         },
         plugin={
@@ -80,10 +67,7 @@ def themed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     result: BuildResult = run_build(root)
     assert result.returncode == 0, result.log
-    handler = functools.partial(_Quiet, directory=str(result.site))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url, server = serve(result.site, port)
     yield url
     server.shutdown()
     server.server_close()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import BuildResult, run_build, serve, write_project
+from conftest import BuildResult, free_port, run_build, serve, write_project
 
 pytestmark = pytest.mark.browser
 
@@ -49,19 +49,23 @@ def open_gallery(page: Any, url: str, query: str = "") -> None:
 
 @pytest.fixture(scope="module")
 def themed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example handbook with a light/dark palette toggle and instant navigation."""
+    """The example handbook with a light/dark palette toggle and instant navigation (with
+    ``site_url`` naming the server, without which Material loads every page in full)."""
+    port = free_port()
     root = write_project(
         tmp_path_factory.mktemp("themed"),
         example=True,
         config={
-            "theme": {"name": "material", "palette": PALETTE, "features": ["navigation.instant"]}
+            "site_url": f"http://127.0.0.1:{port}/",
+            "theme": {"name": "material", "palette": PALETTE, "features": ["navigation.instant"]},
         },
     )
     result: BuildResult = run_build(root)
     assert result.returncode == 0, result.log
-    url, server = serve(result.site)
+    url, server = serve(result.site, port)
     yield url
     server.shutdown()
+    server.server_close()
 
 
 def test_filter_by_type_updates_url_and_survives_reload(page: Any, example_url: str) -> None:
@@ -231,6 +235,7 @@ def test_dark_mode_changes_card_colours(page: Any, themed_url: str) -> None:
 def test_filters_work_after_instant_navigation(page: Any, themed_url: str) -> None:
     offline(page, themed_url)
     page.goto(themed_url + "personas/margie/")
+    page.evaluate("window.ppMarker = 1")
     page.click(".pp-crumbs a.pp-crumb")  # back to the gallery without a page load
     page.wait_for_selector("form.pp-filters:not([hidden])")
     page.click("button[data-type-choice='negative']")
@@ -240,6 +245,7 @@ def test_filters_work_after_instant_navigation(page: Any, themed_url: str) -> No
     page.wait_for_selector(".pp-persona-hero h1:has-text('Bargain-hunter Bruno')")
     # The print button is shown by the page script once it has run on the new page.
     page.wait_for_selector("button[data-pp-print]", state="visible", timeout=5000)
+    assert page.evaluate("window.ppMarker") == 1  # both steps without a page load
     assert page.console_errors == []
 
 

@@ -9,16 +9,12 @@ inside the content, run again.
 
 from __future__ import annotations
 
-import functools
-import socket
-import socketserver
-import threading
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from conftest import BuildResult, _QuietHandler, run_build, write_project
+from conftest import BuildResult, free_port, run_build, serve, write_project
 
 pytestmark = pytest.mark.browser
 
@@ -82,15 +78,15 @@ def instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The example handbook and a documentation page, with instant navigation and a saved
     comparison. Material navigates instantly only when ``site_url`` is the server's address,
     so the port is chosen before the build."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/"
+    port = free_port()
     root = write_project(
         tmp_path_factory.mktemp("instant"),
         example=True,
         docs={"index.md": "# Home\n", "guide.md": GUIDE},
-        config={"site_url": url, "theme": {"name": "material", "features": ["navigation.instant"]}},
+        config={
+            "site_url": f"http://127.0.0.1:{port}/",
+            "theme": {"name": "material", "features": ["navigation.instant"]},
+        },
         plugin={
             "images": False,
             "comparisons": [{"title": "Finance team", "personas": ["hannah", "margie", "ben"]}],
@@ -98,10 +94,7 @@ def instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     result: BuildResult = run_build(root)
     assert result.returncode == 0, result.log
-    handler = functools.partial(_QuietHandler, directory=str(result.site))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url, server = serve(result.site, port)
     yield url
     server.shutdown()
     server.server_close()
