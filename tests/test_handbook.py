@@ -355,6 +355,43 @@ def test_persona_page_meta_tags(example_site: BuildResult) -> None:
     assert (example_site.site / "personas/assets/fiona-card.png").is_file()
 
 
+def meta_tags(soup: Any) -> dict[str, str]:
+    """A page's ``<meta property|name=… content=…>`` values by key."""
+    found: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = tag.get("property") or tag.get("name")
+        if key:
+            found[str(key)] = str(tag.get("content", ""))
+    return found
+
+
+def test_journey_and_listing_pages_have_share_tags(example_site: BuildResult) -> None:
+    journey = yaml.safe_load((REPO / "journeys/margie-month-end-close.yaml").read_text())
+    meta = meta_tags(example_site.soup("journeys/margie-month-end-close/index.html"))
+    assert meta["og:title"] == meta["twitter:title"] == journey["title"]
+    assert meta["og:type"] == "article"
+    assert meta["og:description"] == meta["description"] != ""
+    assert meta["twitter:card"] == "summary"
+    assert "og:url" not in meta  # without site_url there is no absolute address
+    for path in ["personas/index.html", "journeys/index.html", "reviews/index.html"]:
+        soup = example_site.soup(path)
+        meta = meta_tags(soup)
+        assert meta["og:type"] == "website", path
+        assert meta["og:title"] and soup.title.get_text().startswith(meta["og:title"]), path
+        assert len(soup.find_all("meta", attrs={"property": "og:title"})) == 1, path
+
+
+def test_share_tags_name_absolute_addresses_with_site_url(tmp_path: Path) -> None:
+    root = write_project(tmp_path, example=True, config={"site_url": "https://docs.example/hb/"})
+    result = run_build(root)
+    assert result.returncode == 0, result.log
+    persona = meta_tags(result.soup("personas/fiona/index.html"))
+    assert persona["og:url"] == "https://docs.example/hb/personas/fiona/"
+    assert persona["og:image"] == "https://docs.example/hb/personas/assets/fiona-card.png"
+    journey = meta_tags(result.soup("journeys/margie-month-end-close/index.html"))
+    assert journey["og:url"] == "https://docs.example/hb/journeys/margie-month-end-close/"
+
+
 def test_page_front_matter_and_outputs() -> None:
     out = render()
     page = out["personas/fiona.md"]

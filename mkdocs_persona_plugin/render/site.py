@@ -31,6 +31,7 @@ from ..images import IMAGE_SUFFIX
 from . import markup
 from .page_assets import ordered
 from .reuse import RenderMemo
+from .share_tags import share_tags
 from .strings import Strings
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -283,6 +284,17 @@ class BuildContext:
         """A relative link from the page ``from_src`` to the file or page ``target_src``."""
         return relative_url(self.url_of(target_src), self.url_of(from_src))
 
+    def absolute_url(self, target_src: str) -> str | None:
+        """The absolute address of a generated file (``None`` without ``site_url``)."""
+        if not self.options.site_url:
+            return None
+        return self.options.site_url.rstrip("/") + "/" + self.url_of(target_src)
+
+    def absolute_or_relative(self, target_src: str, from_src: str) -> str:
+        """``target_src`` as an absolute URL when ``site_url`` is set, else relative to the
+        page ``from_src``."""
+        return self.absolute_url(target_src) or self.link(target_src, from_src)
+
     def review(self, item: Persona | Journey) -> ReviewStatus:
         """The review status of a persona or journey as of the build's "today"."""
         return review_status(
@@ -339,8 +351,12 @@ class BuildContext:
         persona_id: str = "",
         listing: bool = False,
         assets: Iterable[str] = (),
+        og_type: str = "website",
     ) -> Output:
         """A page: front matter for the host, and ``body`` (already-rendered HTML) kept apart.
+
+        ``head`` defaults to the page's share tags (:func:`.share_tags.share_tags`: title,
+        ``description``, ``og_type``, its address with ``site_url``).
 
         ``assets`` names the handbook's stylesheets and scripts the page uses (its kind's
         ``ASSETS``); the host links them (:mod:`.page_assets`).
@@ -364,6 +380,13 @@ class BuildContext:
             + BODY_MARKER
             + "\n"
         )
+        if not head:
+            head = share_tags(
+                title=markup.clean(title),
+                description=description,
+                og_type=og_type,
+                url=self.absolute_url(src_uri),
+            )
         body, chrome = _take_chrome(_compact(body.strip()))
         return Output(
             src_uri=self.page_file(src_uri),

@@ -331,6 +331,7 @@ def journey_page(ctx: BuildContext, journey: Journey, weight: float = 0) -> Outp
         nav_section="journeys",
         nav_weight=weight,
         edit_url=edit_url,
+        og_type="article",
         # The map takes the whole window: Material hides its navigation and contents.
         hide=["navigation", "toc"],
         assets=ASSETS,

@@ -12,13 +12,14 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ...core.models import CLAIM_FIELDS, Journey, Persona
 from .. import markup
 from ..avatar_labels import label_of
 from ..evidence_marks import persona_marker
 from ..file_history import file_history
+from ..share_tags import share_tags
 from ..site import BuildContext, Output
 from .onboarding import onboarding_path
 from .shared import avatar_files, ordered_personas, social_cards
@@ -88,42 +89,14 @@ class Step:
     next: Persona | None
 
 
-def absolute_or_relative(ctx: BuildContext, target_src: str, from_src: str) -> str:
-    """``target_src`` as an absolute URL when ``site_url`` is set, else relative to the page."""
-    if ctx.options.site_url:
-        return ctx.options.site_url.rstrip("/") + "/" + ctx.url_of(target_src)
-    return ctx.link(target_src, from_src)
-
-
 def head_tags(ctx: BuildContext, persona: Persona, src: str, card: bool) -> str:
-    """Open Graph and Twitter meta tags for a persona page (every value escaped)."""
-    title = markup.clean(persona.name)
-    description = markup.plain(persona.tagline)
-    tags = [
-        ("property", "og:title", title),
-        ("property", "og:type", "profile"),
-        ("name", "twitter:title", title),
-    ]
-    if description:
-        tags += [
-            ("property", "og:description", description),
-            ("name", "twitter:description", description),
-        ]
-    if ctx.options.site_url:
-        tags.append(("property", "og:url", absolute_or_relative(ctx, src, src)))
-    if card:
-        image = absolute_or_relative(ctx, ctx.social_card_src(persona.id), src)
-        tags += [
-            ("property", "og:image", image),
-            ("property", "og:image:width", "1200"),
-            ("property", "og:image:height", "630"),
-            ("name", "twitter:card", "summary_large_image"),
-            ("name", "twitter:image", image),
-        ]
-    else:
-        tags.append(("name", "twitter:card", "summary"))
-    return "".join(
-        f'<meta {attr}="{escape(key)}" content="{escape(value)}">' for attr, key, value in tags
+    """Open Graph and Twitter meta tags for a persona page, with its social card if any."""
+    return share_tags(
+        title=markup.clean(persona.name),
+        description=markup.plain(persona.tagline),
+        og_type="profile",
+        url=ctx.absolute_url(src),
+        image=ctx.absolute_or_relative(ctx.social_card_src(persona.id), src) if card else None,
     )
 
 
