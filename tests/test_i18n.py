@@ -663,6 +663,19 @@ def test_japanese_pages(ja_site: BuildResult) -> None:
     ]
     gallery = ja_site.soup("personas/index.html").select_one("div.pp-gallery")
     assert text(gallery.select_one("[data-pp-count]")) == "10件のペルソナ"
+    # Labels end in the full-width colon, as Japanese writes them.
+    assert gallery.select_one(".pp-review-legend-title").get_text() == "レビューの状況："
+    assert tracker.select_one(".pp-tracker-feeds").get_text().startswith("リマインダー：")
+
+
+def test_label_colons_follow_the_language(tmp_path: Path) -> None:
+    # French sets a no-break space before the colon; English writes none.
+    site = build_example(tmp_path, "fr")
+    feeds = site.soup("reviews/index.html").select_one(".pp-tracker-feeds").get_text()
+    assert re.match(r"^\w[^:]*\u00a0: \S", feeds), feeds
+    english = build_example(tmp_path / "en", "en")
+    feeds = english.soup("reviews/index.html").select_one(".pp-tracker-feeds").get_text()
+    assert feeds.startswith("Reminders: "), feeds
 
 
 SMALL = {

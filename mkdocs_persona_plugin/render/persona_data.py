@@ -274,6 +274,7 @@ def compare_head(ctx: BuildContext) -> dict[str, Any]:
         "evidence.stale",
         "type",
         "none",
+        "label_colon",
     )
     return {
         "version": 1,

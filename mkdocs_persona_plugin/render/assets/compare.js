@@ -195,7 +195,7 @@
       } else if (k.key === "evidence") {
         dd = el("dd", {}, [el("ul", { className: "pp-cmp-key-types" }, k.personas.map(function (p) {
           return el("li", {}, [
-            p[0] + ": ",
+            p[0] + S.label_colon,
             p[1] ? p[1] : el("span", { className: "pp-none", text: S.none }),
             p[2] ? " " : null,
             p[2] ? el("span", { className: "pp-evidence-badge", text: S["evidence.stale"] }) : null
