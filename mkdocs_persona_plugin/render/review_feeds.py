@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import partial
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urlsplit
 
 from .. import __version__
 from ..core.evidence import EvidenceSummary
@@ -43,10 +43,7 @@ def page_url(ctx: BuildContext, entry: ReviewItem) -> str | None:
 
 def absolute_url(ctx: BuildContext, url: str | None) -> str | None:
     """``url`` (site-root relative) joined to ``site_url``; ``None`` without a ``site_url``."""
-    base = ctx.options.site_url.strip()
-    if url is None or not base:
-        return None
-    return urljoin(base.rstrip("/") + "/", url)
+    return None if url is None else ctx.absolute(url)
 
 
 def uid_host(site_url: str) -> str:

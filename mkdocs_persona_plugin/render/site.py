@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
+from urllib.parse import urljoin
 
 import jinja2
 import yaml
@@ -284,11 +285,14 @@ class BuildContext:
         """A relative link from the page ``from_src`` to the file or page ``target_src``."""
         return relative_url(self.url_of(target_src), self.url_of(from_src))
 
+    def absolute(self, url: str) -> str | None:
+        """``url`` (site-root relative) joined to ``site_url``; ``None`` without a ``site_url``."""
+        base = self.options.site_url.strip()
+        return urljoin(base.rstrip("/") + "/", url) if base else None
+
     def absolute_url(self, target_src: str) -> str | None:
         """The absolute address of a generated file (``None`` without ``site_url``)."""
-        if not self.options.site_url:
-            return None
-        return self.options.site_url.rstrip("/") + "/" + self.url_of(target_src)
+        return self.absolute(self.url_of(target_src))
 
     def absolute_or_relative(self, target_src: str, from_src: str) -> str:
         """``target_src`` as an absolute URL when ``site_url`` is set, else relative to the
