@@ -52,6 +52,7 @@ from ..render.site import (
     BODY_MARKER,
     PACKAGE_ASSETS,
     Output,
+    anchor_ids,
     asset_names,
     describe_template_error,
     safe_title,
@@ -59,6 +60,7 @@ from ..render.site import (
 from ..render.strings import Strings, override_problems
 from .config import PersonaConfig
 from .files import GeneratedFile, LinkedFile, PackedFile, force_modified, output_digest
+from .pages import GeneratedPage, use_generated_page
 from .serve_watch import watch_folders
 from .theme_code import SessionCodeCache
 
@@ -421,7 +423,17 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         self.site_signature = signature
         return nav
 
-    on_nav = CombinedEvent(_add_navigation, _compare_site)
+    @event_priority(-100)
+    def _skip_markdown(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Every generated page, in the navigation or not, is a :class:`GeneratedPage`: its
+        HTML is rendered already, and MkDocs need not convert its one-line Markdown."""
+        for src_uri, out in self.outputs.items():
+            file = files.get_file_from_path(src_uri) if out.is_page else None
+            if isinstance(file, GeneratedFile):
+                use_generated_page(file, config)
+        return nav
+
+    on_nav = CombinedEvent(_add_navigation, _skip_markdown, _compare_site)
 
     def _site_signature(self, nav: Navigation, config: MkDocsConfig) -> bytes:
         """A digest of what every page of the site shows besides its own content: the
@@ -466,7 +478,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
             if file is None:
                 return None
             file.inclusion = InclusionLevel.INCLUDED
-            page = file.page or Page(None, file, config)
+            page = file.page or GeneratedPage(None, file, config)
             # The title the page's front matter gives it, known before the page is read: under
             # `--dirty` a page that is not rebuilt is never read, and the navigation of those
             # that are would show it without a title.
@@ -496,6 +508,8 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         scripts = self._asset_tags(out, page).scripts
         if scripts:
             body += "\n" + scripts
+        if isinstance(page, GeneratedPage):
+            page.present_anchor_ids = anchor_ids(body, *out.page_chrome())
         if BODY_MARKER in html:
             return html.replace(BODY_MARKER, body, 1)
         return html + body

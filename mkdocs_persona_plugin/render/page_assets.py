@@ -93,7 +93,7 @@ def link_stylesheets(page_html: str, links: str, site_css: Iterable[str], page_u
     root = "http://site.invalid/"  # resolves relative links as the browser does
     wanted = {urljoin(root, str(path)) for path in site_css}
     position = head_end
-    for tag in _STYLESHEET.finditer(page_html, 0, head_end):
+    for tag in _STYLESHEET.finditer(page_html, 0, head_end) if wanted else ():
         href = _HREF.search(tag.group(0))
         if href and urljoin(root + page_url, html.unescape(href.group(1))) in wanted:
             position = tag.start()
