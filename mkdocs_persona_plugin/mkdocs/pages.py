@@ -9,6 +9,10 @@ set) only to turn that line into itself: a tenth of a 1000-persona build.
 A :class:`GeneratedPage` skips the conversion while its Markdown is just the marker; when
 another plugin has changed it (a footer added in ``on_page_markdown``, say), the page is
 converted as usual, so that plugin's Markdown still becomes HTML.
+
+Its anchors (for MkDocs' check of links to ``page.md#anchor``) are the ids in its HTML and its
+chrome, found only when a link names one: a set per page would hold megabytes in a large
+handbook for the few pages links point into.
 """
 
 from __future__ import annotations
@@ -18,23 +22,38 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..render.site import BODY_MARKER
+from ..render.site import BODY_MARKER, anchor_ids
 
 
 class GeneratedPage(Page):
     """A page whose HTML the plugin rendered (see the module's docstring)."""
+
+    #: The ids in the page's chrome (set by the plugin when it fills the chrome in; pages
+    #: with the same ids share one set).
+    chrome_ids: frozenset[str] | None = None
+    _anchor_ids: set[str] | None = None
+
+    @property  # type: ignore[override]
+    def present_anchor_ids(self) -> set[str] | None:
+        """The ids in the page's HTML and chrome (``None``: not known, nothing is checked)."""
+        if self._anchor_ids is None and self.chrome_ids is not None and self.content:
+            self._anchor_ids = anchor_ids(self.content) | self.chrome_ids
+        return self._anchor_ids
+
+    @present_anchor_ids.setter
+    def present_anchor_ids(self, value: set[str] | None) -> None:
+        self._anchor_ids = value
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """The page's HTML: the marker the plugin replaces, without a Markdown converter
         unless another plugin added Markdown of its own."""
         if self.markdown is None or self.markdown.strip() != BODY_MARKER:
             super().render(config, files)
-            return
-        self.content = BODY_MARKER
-        self.toc = get_toc([])
-        self._title_from_render = None
-        # Which anchors exist is known once the body is in place (the plugin sets them then).
-        self.present_anchor_ids = None
+        else:
+            self.content = BODY_MARKER
+            self.toc = get_toc([])
+            self._title_from_render = None
+        self.present_anchor_ids = None  # found in the page's HTML once it is in place
 
 
 def use_generated_page(file: File, config: MkDocsConfig) -> None:

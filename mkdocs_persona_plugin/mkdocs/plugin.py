@@ -95,6 +95,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         self.digests: dict[str, int] = {}  # this build's, kept once it succeeds
         self.site_listings: dict[str, set[str]] = {}  # folder of the site -> its files
         self.site_dir = ""
+        self.chrome_ids: dict[frozenset[str], frozenset[str]] = {}  # one of each, this build
         # Under `mkdocs serve`: the files read and the pages rendered by the previous build.
         self.load_cache: LoadCache | None = None
         self.render_memo: RenderMemo | None = None
@@ -327,6 +328,7 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         if self.handbook is None or self.options is None:
             return files
         self.site_listings, self.site_dir = {}, os.path.abspath(config.site_dir)
+        self.chrome_ids = {}
         for asset in asset_names():
             path = PACKAGE_ASSETS / asset
             files.append(File.generated(config, f"{ASSET_DIR}/{asset}", abs_src_path=str(path)))
@@ -508,8 +510,6 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         scripts = self._asset_tags(out, page).scripts
         if scripts:
             body += "\n" + scripts
-        if isinstance(page, GeneratedPage):
-            page.present_anchor_ids = anchor_ids(body, *out.page_chrome())
         if BODY_MARKER in html:
             return html.replace(BODY_MARKER, body, 1)
         return html + body
@@ -532,6 +532,9 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         out = self.outputs.get(page.file.src_uri)
         if out is not None:
+            if isinstance(page, GeneratedPage):
+                ids = frozenset(anchor_ids(*out.page_chrome()))
+                page.chrome_ids = self.chrome_ids.setdefault(ids, ids)
             output = out.fill_chrome(output, keep=False)  # the page is finished
             stylesheets = self._asset_tags(out, page).stylesheets
             if stylesheets:
