@@ -61,7 +61,6 @@ from ..render.strings import Strings, override_problems
 from .config import PersonaConfig
 from .files import GeneratedFile, LinkedFile, PackedFile, force_modified, output_digest
 from .pages import GeneratedPage, use_generated_page
-from .serve_watch import watch_folders
 from .theme_code import SessionCodeCache
 
 if TYPE_CHECKING:  # the live-reload server (http.server, ssl, watchdog) only exists in serve
@@ -112,7 +111,10 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
-        # Watch the content folders, also those created while the preview runs.
+        # Watch the content folders, also those created while the preview runs (watchdog is
+        # imported only here: a one-off build does without its megabyte).
+        from .serve_watch import watch_folders
+
         if self.options is not None:
             folders = [self.options.personas_dir, self.options.journeys_dir]
             watch_folders(server, folders)

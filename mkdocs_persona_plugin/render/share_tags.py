@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from markupsafe import escape
+from .markup import head_attribute
 
 
 def share_tags(
@@ -39,5 +39,5 @@ def share_tags(
     else:
         tags.append(("name", "twitter:card", "summary"))
     return "".join(
-        f'<meta {attr}="{escape(key)}" content="{escape(value)}">' for attr, key, value in tags
+        f'<meta {attr}="{key}" content="{head_attribute(value)}">' for attr, key, value in tags
     )

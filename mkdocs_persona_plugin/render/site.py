@@ -375,7 +375,7 @@ class BuildContext:
         if listing and len(self.handbook.personas) > LARGE_HANDBOOK:
             front["search"] = {"exclude": True}
         if description:
-            front["description"] = html.escape(description)
+            front["description"] = markup.head_attribute(description)
         if hide:
             front["hide"] = list(hide)
         front.update(meta or {})
