@@ -23,7 +23,7 @@ from markupsafe import Markup
 from ..core.models import CLAIM_FIELDS, Persona, PersonaType
 from . import markup
 from .evidence_marks import persona_marker
-from .safejson import inert_json_item, inert_json_spliced
+from .safejson import inert_json_item, inert_json_spliced_parts
 from .site import BuildContext
 
 #: The comparison's sections, in the order they are shown.
@@ -292,6 +292,11 @@ def compare_json(ctx: BuildContext, from_src: str) -> str:
     Each persona's record is encoded on its own, and reused from the previous build when the
     persona and its initials are the same (:mod:`.reuse`).
     """
+    return "".join(compare_json_parts(ctx, from_src))
+
+
+def compare_json_parts(ctx: BuildContext, from_src: str) -> list[str]:
+    """The text of :func:`compare_json` in parts (see :meth:`.BuildContext.text_file`)."""
     texts = [
         ctx.reuse(
             ctx.item_key("compare-record", p, from_src),
@@ -299,7 +304,7 @@ def compare_json(ctx: BuildContext, from_src: str) -> str:
         )
         for p in compared_personas(ctx)
     ]
-    return inert_json_spliced(compare_head(ctx) | {"personas": texts}, indent=None)
+    return inert_json_spliced_parts(compare_head(ctx) | {"personas": texts}, indent=None)
 
 
 def _record_json(ctx: BuildContext, persona: Persona, from_src: str) -> str:

@@ -18,7 +18,7 @@ from urllib.parse import quote, urlsplit
 from .. import __version__
 from ..core.evidence import EvidenceSummary
 from ..core.reviews import ReviewItem, ReviewState
-from .safejson import inert_json_item, inert_json_spliced
+from .safejson import inert_json_item, inert_json_spliced_parts
 from .site import BuildContext
 
 #: Fallback for the host part of calendar UIDs when the site has no ``site_url``.
@@ -116,10 +116,15 @@ def reviews_document(ctx: BuildContext, items: Iterable[ReviewItem]) -> dict[str
 def reviews_json(ctx: BuildContext, items: Iterable[ReviewItem]) -> str:
     """The text of ``reviews.json`` (:func:`reviews_document`), made of each item's own JSON
     text, reused from the previous build for a record that did not change (:mod:`.reuse`)."""
+    return "".join(reviews_json_parts(ctx, items))
+
+
+def reviews_json_parts(ctx: BuildContext, items: Iterable[ReviewItem]) -> list[str]:
+    """The text of :func:`reviews_json` in parts (see :meth:`.BuildContext.text_file`)."""
     texts = [
         ctx.reuse(ctx.item_key("review-record", e), partial(_record_text, ctx, e)) for e in items
     ]
-    return inert_json_spliced(reviews_document(ctx, []) | {"items": texts}) + "\n"
+    return [*inert_json_spliced_parts(reviews_document(ctx, []) | {"items": texts}), "\n"]
 
 
 def _record_text(ctx: BuildContext, entry: ReviewItem) -> str:

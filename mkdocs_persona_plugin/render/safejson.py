@@ -48,17 +48,23 @@ def inert_json_spliced(data: dict[str, Any], *, indent: int | None = 2) -> str:
     A large document (every persona's record) is rebuilt from the texts of its records, most
     of them kept from an earlier build (:mod:`.reuse`).
     """
+    return "".join(inert_json_spliced_parts(data, indent=indent))
+
+
+def inert_json_spliced_parts(data: dict[str, Any], *, indent: int | None = 2) -> list[str]:
+    """The text of :func:`inert_json_spliced` in parts, the items' texts among them: a
+    host that compresses or writes the parts one by one never holds the megabytes of the
+    whole document (see :meth:`.site.BuildContext.text_file`)."""
     *_, key = data
     texts = data[key]
     head = inert_json({**data, key: []}, indent=indent)
     end = "[]}" if indent is None else "[]\n}"
     assert head.endswith(end)
     if not texts:
-        return head
-    # One join: the document is megabytes, and every copy of it counts.
+        return [head]
     parts = [head[: -len(end)], "["]
     for i, text in enumerate(texts):
         parts += (",", text) if i else (text,)
     parts.append("]" if indent is None else "\n" + " " * indent + "]")
     parts.append(end[2:])
-    return "".join(parts)
+    return parts

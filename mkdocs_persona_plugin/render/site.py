@@ -324,6 +324,21 @@ class BuildContext:
             )
         return summary
 
+    def text_file(self, src_uri: str, parts: Iterable[str], *, kind: str) -> Output:
+        """A generated text file made of ``parts`` (a data file with every persona's record:
+        see :func:`.safejson.inert_json_spliced_parts`).
+
+        A one-off build keeps it compressed anyway (:meth:`Output.pack`); compressing the
+        parts one by one, it never holds the megabytes of the whole text at once. While
+        serving (with a ``memo``) it is kept as text, like every other output.
+        """
+        if self.memo is not None:
+            return Output(src_uri=src_uri, content="".join(parts), kind=kind)
+        packer = zlib.compressobj(1)
+        chunks = [packer.compress(part.encode("utf-8")) for part in parts]
+        chunks.append(packer.flush())
+        return Output(src_uri=src_uri, packed=b"".join(chunks), kind=kind)
+
     # Rendering -------------------------------------------------------------------------
     def render(self, template: str, from_src: str, **values: Any) -> str:
         """Render ``template`` for the page at ``from_src``."""

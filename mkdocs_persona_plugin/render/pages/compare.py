@@ -21,7 +21,7 @@ from ...core.explain import suggest
 from ...core.models import Persona, Status
 from ...core.options import Comparison
 from ..persona_data import (
-    compare_json,
+    compare_json_parts,
     compare_model,
     key_differences,
     persona_record,
@@ -157,7 +157,7 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         hide=["toc"],
         assets=ASSETS,
     )
-    yield Output(src_uri=data_src, content=compare_json(ctx, src), kind="data")
+    yield ctx.text_file(data_src, compare_json_parts(ctx, src), kind="data")
     for comparison, personas, set_src in sets:
         names = ", ".join(p.name for p in personas)
         table = render_comparison(ctx, personas, set_src, "pp-cmp-set")

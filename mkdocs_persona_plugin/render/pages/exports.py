@@ -12,7 +12,7 @@ from typing import Any
 
 from ...core.models import Journey, Persona
 from .. import exports
-from ..safejson import inert_json_item, inert_json_spliced
+from ..safejson import inert_json_item, inert_json_spliced_parts
 from ..site import BuildContext, Output
 
 
@@ -36,6 +36,11 @@ def export_document(ctx: BuildContext, kind: str) -> dict[str, Any]:
 def export_text(ctx: BuildContext, kind: str) -> str:
     """``exports.dumps(export_document(ctx, kind))``, made of each record's own JSON text, reused
     from the previous build for a record that did not change (:mod:`..reuse`)."""
+    return "".join(export_parts(ctx, kind))
+
+
+def export_parts(ctx: BuildContext, kind: str) -> list[str]:
+    """The text of :func:`export_text` in parts (see :meth:`.BuildContext.text_file`)."""
     items: list[Persona | Journey] = []
     if kind == "personas":
         items += [p for _, p in sorted(ctx.handbook.personas.items())]
@@ -45,7 +50,7 @@ def export_text(ctx: BuildContext, kind: str) -> str:
         ctx.reuse(ctx.item_key(f"export-{kind}", item), partial(_record_text, ctx, item))
         for item in items
     ]
-    return inert_json_spliced(exports.document(kind, texts, ctx.handbook.today)) + "\n"
+    return [*inert_json_spliced_parts(exports.document(kind, texts, ctx.handbook.today)), "\n"]
 
 
 def _record_text(ctx: BuildContext, item: Persona | Journey) -> str:
@@ -61,4 +66,4 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
     if not ctx.options.exports:
         return
     for kind in exports.KINDS:
-        yield Output(src_uri=ctx.src(f"{kind}.json"), content=export_text(ctx, kind), kind="asset")
+        yield ctx.text_file(ctx.src(f"{kind}.json"), export_parts(ctx, kind), kind="asset")

@@ -21,7 +21,7 @@ from ...core.reviews import (
     review_items,
     review_status,
 )
-from ..review_feeds import page_src, reviews_ics, reviews_json
+from ..review_feeds import page_src, reviews_ics, reviews_json_parts
 from ..site import BuildContext, Output
 from ..strings import Strings
 
@@ -167,5 +167,5 @@ def generate(ctx: BuildContext) -> Iterable[Output]:
         hide=["toc"],
         assets=ASSETS,
     )
-    yield Output(src_uri=ctx.src("reviews.json"), content=reviews_json(ctx, items), kind="asset")
+    yield ctx.text_file(ctx.src("reviews.json"), reviews_json_parts(ctx, items), kind="asset")
     yield Output(src_uri=ctx.src("reviews.ics"), content=reviews_ics(ctx, items), kind="asset")
