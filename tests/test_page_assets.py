@@ -20,7 +20,7 @@ from mkdocs_persona_plugin.render.page_assets import (
     link_stylesheets,
     ordered,
 )
-from mkdocs_persona_plugin.render.site import asset_names
+from mkdocs_persona_plugin.render.site import asset_names, finish_page
 
 DOCS = {
     "index.md": "# Home\n\nOur handbook.\n",
@@ -105,16 +105,25 @@ def test_tags_defer_scripts_and_keep_print_rules_off_the_screen() -> None:
 
 
 def test_stylesheets_go_before_the_sites_own() -> None:
-    page = (
+    head = (
         '<html><head><link rel="stylesheet" href="../../assets/main.css">'
-        '<link rel="stylesheet" href="../../css/site.css"></head><body></body></html>'
+        '<link rel="stylesheet" href="../../css/site.css">'
     )
-    linked = link_stylesheets(page, "<OURS>", ["css/site.css"], "personas/ada/")
+    linked = link_stylesheets(head, "<OURS>", ["css/site.css"], "personas/ada/")
     assert linked.index("main.css") < linked.index("<OURS>") < linked.index("site.css")
     # Without a site stylesheet on the page: at the end of the head.
-    alone = link_stylesheets(page, "<OURS>", ["other.css"], "personas/ada/")
-    assert alone.index("site.css") < alone.index("<OURS>") < alone.index("</head>")
-    assert link_stylesheets("<p>no head</p>", "<OURS>", [], "") == "<p>no head</p>"
+    assert link_stylesheets(head, "<OURS>", ["other.css"], "personas/ada/") == head + "<OURS>\n"
+
+
+def test_a_finished_page_gets_its_head_and_chrome_in_one_pass() -> None:
+    page = "<html><head><title>T</title></head><body>a<!--pp-chrome:1-->b<!--pp-chrome:0--></body>"
+    done = finish_page(page, ["<nav>0</nav>", "<p>1</p>"], lambda head: head + "<meta>")
+    assert done == (
+        "<html><head><title>T</title><meta></head><body>a<p>1</p>b<nav>0</nav></body>"
+    )
+    # Without </head> there is no head to change; the chrome is filled in all the same.
+    assert finish_page("<p><!--pp-chrome:0--></p>", ["x"], lambda head: "never") == "<p>x</p>"
+    assert finish_page("<p>plain</p>", [], None) == "<p>plain</p>"
 
 
 # The plugin's build -----------------------------------------------------------------------

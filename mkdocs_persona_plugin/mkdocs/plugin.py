@@ -55,6 +55,7 @@ from ..render.site import (
     anchor_ids,
     asset_names,
     describe_template_error,
+    finish_page,
     safe_title,
 )
 from ..render.strings import Strings, override_problems
@@ -94,7 +95,8 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         self.digests: dict[str, int] = {}  # this build's, kept once it succeeds
         self.site_listings: dict[str, set[str]] = {}  # folder of the site -> its files
         self.site_dir = ""
-        self.chrome_ids: dict[frozenset[str], frozenset[str]] = {}  # one of each, this build
+        self.anchor_sets: dict[frozenset[str], frozenset[str]] = {}  # one of each, this build
+        self.late_bodies = False  # pages get their HTML in on_page_context (see there)
         # Under `mkdocs serve`: the files read and the pages rendered by the previous build.
         self.load_cache: LoadCache | None = None
         self.render_memo: RenderMemo | None = None
@@ -330,7 +332,11 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         if self.handbook is None or self.options is None:
             return files
         self.site_listings, self.site_dir = {}, os.path.abspath(config.site_dir)
-        self.chrome_ids = {}
+        self.anchor_sets = {}
+        self.late_bodies = all(
+            getattr(handler, "__self__", None) is self
+            for handler in config.plugins.events.get("page_content", [])
+        )
         for asset in asset_names():
             path = PACKAGE_ASSETS / asset
             files.append(File.generated(config, f"{ASSET_DIR}/{asset}", abs_src_path=str(path)))
@@ -499,14 +505,25 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         return section
 
     # Pages ------------------------------------------------------------------------------
+    # A generated page gets its HTML (the body, kept compressed until then) when MkDocs
+    # builds it. With every page's HTML in place as soon as MkDocs has read all pages, a
+    # large handbook held it all at once (8 MB at 1000 short personas) while it built the
+    # first. So the HTML comes in on_page_context, before the search index reads it; but when
+    # another plugin rewrites pages in on_page_content, it comes there, so that plugin sees it.
     # Runs before other plugins' on_page_content, so they see the page's real HTML.
     @event_priority(100)
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         out = self.outputs.get(page.file.src_uri)
-        body = out.take_body() if out is not None else ""  # the page holds it from here on
-        if out is None or not body:
+        if out is None or self.late_bodies:
+            return html
+        return self._with_body(html, out, page)
+
+    def _with_body(self, html: str, out: Output, page: Page) -> str:
+        """``html`` (the page's content so far) with the page's body in place of the marker."""
+        body = out.take_body()  # the page holds it from here on
+        if not body:
             return html
         # The page's scripts go inside its content, where instant navigation runs them.
         scripts = self._asset_tags(out, page).scripts
@@ -521,12 +538,16 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
         folder = relative_url(f"{ASSET_DIR}/", page.url)  # one path per page, not per file
         return asset_tags(out.assets, lambda name: folder + name)
 
+    # First, so that the search index (and any other plugin) sees the page's HTML.
+    @event_priority(100)
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         out = self.outputs.get(page.file.src_uri)
         if out is not None:
             page.edit_url = out.edit_url or None
+            if self.late_bodies and page.content is not None:
+                page.content = self._with_body(page.content, out, page)
         return context
 
     # First, so that plugins which rewrite the page (minifiers) see it whole.
@@ -534,15 +555,20 @@ class PersonaPlugin(BasePlugin[PersonaConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         out = self.outputs.get(page.file.src_uri)
         if out is not None:
+            chrome = out.take_chrome()  # the page is finished
             if isinstance(page, GeneratedPage):
-                ids = frozenset(anchor_ids(*out.page_chrome()))
-                page.chrome_ids = self.chrome_ids.setdefault(ids, ids)
-            output = out.fill_chrome(output, keep=False)  # the page is finished
+                ids = frozenset(anchor_ids(page.content or "", *chrome))
+                page.anchors = self.anchor_sets.setdefault(ids, ids)
+                if self.late_bodies:
+                    page.content = None  # written: as if --dirty had not rebuilt the page
             stylesheets = self._asset_tags(out, page).stylesheets
-            if stylesheets:
-                output = link_stylesheets(output, stylesheets, config.extra_css, page.url)
-            if out.head and "</head>" in output:
-                output = output.replace("</head>", out.head + "</head>", 1)
+
+            def head(text: str) -> str:
+                if stylesheets:
+                    text = link_stylesheets(text, stylesheets, config.extra_css, page.url)
+                return text + out.head
+
+            output = finish_page(output, chrome, head)
         return insert_notice(output, self.notice)  # only under `mkdocs serve`
 
     def on_post_template(

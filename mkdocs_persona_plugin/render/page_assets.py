@@ -82,20 +82,17 @@ def asset_tags(names: Iterable[str], href: Callable[[str], str]) -> AssetTags:
     return AssetTags("\n".join(links), "\n".join(scripts))
 
 
-def link_stylesheets(page_html: str, links: str, site_css: Iterable[str], page_url: str) -> str:
-    """``page_html`` (a finished page at the site-root-relative URL ``page_url``) with
-    ``links`` in its ``<head>``, before the first of the site's own stylesheets
+def link_stylesheets(head_html: str, links: str, site_css: Iterable[str], page_url: str) -> str:
+    """``head_html`` (what a finished page at the site-root-relative URL ``page_url`` has
+    before ``</head>``) with ``links`` before the first of the site's own stylesheets
     (``site_css``, e.g. MkDocs' ``extra_css``), so that the site's rules override the
-    handbook's at equal specificity; before ``</head>`` when the page links none of them."""
-    head_end = page_html.find("</head>")
-    if head_end < 0:
-        return page_html
+    handbook's at equal specificity; at its end when the page links none of them."""
     root = "http://site.invalid/"  # resolves relative links as the browser does
     wanted = {urljoin(root, str(path)) for path in site_css}
-    position = head_end
-    for tag in _STYLESHEET.finditer(page_html, 0, head_end) if wanted else ():
+    position = len(head_html)
+    for tag in _STYLESHEET.finditer(head_html) if wanted else ():
         href = _HREF.search(tag.group(0))
         if href and urljoin(root + page_url, html.unescape(href.group(1))) in wanted:
             position = tag.start()
             break
-    return page_html[:position] + links + "\n" + page_html[position:]
+    return head_html[:position] + links + "\n" + head_html[position:]

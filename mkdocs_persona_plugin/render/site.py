@@ -119,15 +119,15 @@ class Output:
         self.body, self.packed_body = "", b""
         return body
 
-    def fill_chrome(self, html_text: str, *, keep: bool = True) -> str:
-        """``html_text`` (a finished page, or the body) with the chrome in its slots; with
-        ``keep=False`` the chrome is dropped afterwards (the page is finished)."""
+    def take_chrome(self) -> list[str]:
+        """:meth:`page_chrome`, no longer kept here (the page is finished)."""
         chrome = self.page_chrome()
-        if not keep:
-            self.chrome, self.packed_chrome = [], b""
-        if not chrome:
-            return html_text
-        return _CHROME_SLOT.sub(lambda m: chrome[int(m.group(1))], html_text)
+        self.chrome, self.packed_chrome = [], b""
+        return chrome
+
+    def fill_chrome(self, html_text: str) -> str:
+        """``html_text`` (a finished page, or the body) with the chrome in its slots."""
+        return finish_page(html_text, self.page_chrome())
 
     def full_body(self) -> str:
         """The page's HTML body with its chrome in place."""
@@ -463,6 +463,30 @@ def asset_names() -> list[str]:
     """The handbook's stylesheets and scripts (``assets/*.css`` and ``*.js``), all published;
     each page links those it uses (:attr:`Output.assets`)."""
     return sorted(p.name for p in PACKAGE_ASSETS.iterdir() if p.suffix in (".css", ".js"))
+
+
+def finish_page(
+    page_html: str, chrome: Sequence[str], head: Callable[[str], str] | None = None
+) -> str:
+    """``page_html`` with ``chrome`` in its slots (see :class:`Output`) and, with ``head``, its
+    ``<head>`` content (up to ``</head>``) replaced by ``head(content)``: one new copy of the
+    page, however many slots. A listing page is megabytes of text in a large handbook, and
+    each copy of it counts toward the build's peak memory.
+    """
+    parts: list[str] = []
+    pos = 0
+    head_end = page_html.find("</head>") if head is not None else -1
+    if head is not None and head_end >= 0:
+        parts.append(head(page_html[:head_end]))
+        pos = head_end
+    if chrome:
+        for slot in _CHROME_SLOT.finditer(page_html, pos):
+            parts += (page_html[pos : slot.start()], chrome[int(slot.group(1))])
+            pos = slot.end()
+    if not parts:
+        return page_html
+    parts.append(page_html[pos:])
+    return "".join(parts)
 
 
 def anchor_ids(*html_texts: str) -> set[str]:
