@@ -4,6 +4,7 @@ converted, and links to their anchors are checked against the anchors they have.
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -89,3 +90,34 @@ def test_links_to_generated_anchors_are_checked(tmp_path: Path) -> None:
         links.split(", [missing]")[0] + "\n", encoding="utf-8"
     )
     assert run_build(project).returncode == 0
+
+
+def test_a_plugin_that_rewrites_pages_sees_their_html(tmp_path: Path) -> None:
+    project = write_project(tmp_path, personas={"ada.yaml": ADA}, config={"hooks": ["seen.py"]})
+    (project / "seen.py").write_text(
+        textwrap.dedent(
+            """\
+            def on_page_content(html, page, config, files):
+                if page.file.src_uri == "personas/ada.md":
+                    seen = "Keep the lights on" in html
+                    return html + f'<p id="hook-saw">{seen}</p>'
+                return html
+            """
+        ),
+        encoding="utf-8",
+    )
+    result = run_build(project)
+    assert result.returncode == 0, result.log
+    soup = result.soup("personas/ada/index.html")
+    assert soup.select_one("#hook-saw").get_text() == "True"
+    assert "Keep the lights on" in soup.select_one(".pp-section-goals").get_text()
+
+
+def test_the_search_index_reads_every_generated_page(tmp_path: Path) -> None:
+    project = write_project(tmp_path, personas={"ada.yaml": ADA, "bob.yaml": BOB})
+    result = run_build(project)
+    assert result.returncode == 0, result.log
+    index = json.loads(result.html("search/search_index.json"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert any("Keep the lights on" in text for loc, text in texts.items() if "ada" in loc)
+    assert "personas/bob/" in texts
