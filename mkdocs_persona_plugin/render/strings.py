@@ -148,18 +148,26 @@ class Strings:
     """
 
     def __init__(self, language: str = "en", overrides: Mapping[str, str] | None = None) -> None:
-        self.locale: Locale = formats.cldr_locale(language)
+        self._code = language
         #: The language file the texts come from (``en`` when the language has none).
         self.language = file_for(language) or REFERENCE
-        base = self.language.split("-")[0]
-        #: The locale whose plural rules pick among the texts' plural forms.
-        self.plural_locale: Locale = (
-            self.locale if self.locale.language == base else formats.cldr_locale(self.language)
-        )
         self._table = {**english(), **table(self.language), **dict(overrides or {})}
         # Results every page asks for again (the same dates, the same attributes): a large
         # handbook formats each a thousand times.
         self._memo: dict[tuple[object, ...], Markup | str] = {}
+
+    # Babel's CLDR data (megabytes) is read only when a date, number or plural is written:
+    # looking up texts (the navigation's section titles) does without it.
+    @functools.cached_property
+    def locale(self) -> Locale:
+        """The CLDR locale dates and numbers follow."""
+        return formats.cldr_locale(self._code)
+
+    @functools.cached_property
+    def plural_locale(self) -> Locale:
+        """The locale whose plural rules pick among the texts' plural forms."""
+        base = self.language.split("-")[0]
+        return self.locale if self.locale.language == base else formats.cldr_locale(self.language)
 
     def __call__(self, key: str, **values: object) -> str:
         """The string for ``key``, formatted with ``values``; the key itself if unknown."""
