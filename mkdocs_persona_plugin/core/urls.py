@@ -62,4 +62,5 @@ def _segments(path: str) -> list[str]:
 
 def join(*parts: str) -> str:
     """Join URL path segments, dropping empty ones."""
-    return "/".join(p.strip("/") for p in parts if p and p.strip("/"))
+    stripped = [p.strip("/") for p in parts if p]
+    return "/".join([p for p in stripped if p])

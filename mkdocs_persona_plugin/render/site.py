@@ -174,6 +174,8 @@ class BuildContext:
     history: History = field(default_factory=History)
     shared: dict[str, Any] = field(default_factory=dict)  # results generators share
     memo: RenderMemo | None = None  # results of the session's previous build (mkdocs serve)
+    #: Paths already joined (``src()``): the pages ask for the same few thousand again and again.
+    _paths: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
 
     # Reusing the previous build's results (see .reuse) -----------------------------------
     def digest(self, item: Persona | Journey | None) -> str | None:
@@ -243,7 +245,10 @@ class BuildContext:
     # Where things live -----------------------------------------------------------------
     def src(self, *parts: str) -> str:
         """A generated file's path below the URL prefix, e.g. ``src("personas", "x.md")``."""
-        return join(self.options.url_prefix, *parts)
+        path = self._paths.get(parts)
+        if path is None:
+            path = self._paths[parts] = join(self.options.url_prefix, *parts)
+        return path
 
     def persona_src(self, persona_id: str) -> str:
         """The Markdown path of a persona's page."""
