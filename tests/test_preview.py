@@ -22,6 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXED_TODAY, run_build, run_cli, write_project
 from test_site_safety import Server
+from watchdog.events import DirDeletedEvent
 from watchdog.observers.polling import PollingObserver
 
 from mkdocs_persona_plugin.core.options import HandbookOptions
@@ -333,6 +334,37 @@ PALETTE = [
     {"media": "(prefers-color-scheme: light)", "scheme": "default"},
     {"media": "(prefers-color-scheme: dark)", "scheme": "slate"},
 ]
+
+
+class FakeObserver:
+    """Records the watches a :class:`FolderWatcher` schedules and drops."""
+
+    def __init__(self) -> None:
+        self.scheduled: list[tuple[str, bool]] = []
+        self.unscheduled: list[tuple[str, bool]] = []
+
+    def schedule(self, handler: Any, path: str, recursive: bool = False) -> tuple[str, bool]:
+        self.scheduled.append((path, recursive))
+        return (path, recursive)
+
+    def unschedule(self, watch: tuple[str, bool]) -> None:
+        self.unscheduled.append(watch)
+
+
+def test_a_folder_deleted_and_made_again_at_once_is_watched_again(tmp_path: Path) -> None:
+    journeys = tmp_path / "journeys"
+    journeys.mkdir()
+    observer, rebuilds = FakeObserver(), Rebuilds()
+    watcher = FolderWatcher([journeys], observer, rebuilds)
+    watcher.refresh()
+    assert observer.scheduled == [(str(journeys), True)]
+    # The folder is deleted and made again before the deletion's event is handled: the old
+    # watch ended with the old folder, so the new one needs a watch of its own.
+    watcher.on_any_event(DirDeletedEvent(str(journeys)))
+    assert observer.unscheduled == [(str(journeys), True)]
+    assert observer.scheduled == [(str(journeys), True), (str(journeys), True)]
+    assert rebuilds.count == 1
+
 
 
 @pytest.mark.browser

@@ -18,6 +18,7 @@ rebuilds, exactly as for a change in ``docs/``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterable
@@ -125,6 +126,21 @@ class FolderWatcher(FileSystemEventHandler):
             self._present = present
             return changed
 
+    def _forget(self, path: str) -> None:
+        """``path`` was deleted or moved away: if it is a content folder, its watch ended with
+        it. The folder may be back by the time this event arrives (deleted and made again at
+        once): it needs a new watch then, and counts as having come back."""
+        with self._lock:
+            for folder in self.folders:
+                if str(folder) != path:
+                    continue
+                watch = self._watches.pop((path, True), None)
+                if watch is not None:
+                    with contextlib.suppress(KeyError):  # its emitter may have stopped already
+                        self._observer.unschedule(watch)
+                if self._present:
+                    self._present[folder] = False
+
     def on_any_event(self, event: FileSystemEvent) -> None:
         """Rebuild for a changed file in a folder; re-plan the watches when folders change."""
         paths = [os.fsdecode(event.src_path)]
@@ -139,6 +155,8 @@ class FolderWatcher(FileSystemEventHandler):
             return
         # A folder was made, deleted, moved or touched: a content folder itself, one of its
         # parents (one may be about to appear) or a sub-folder.
+        if event.event_type in ("deleted", "moved"):
+            self._forget(paths[0])
         appeared_or_gone = self.refresh()
         if appeared_or_gone or (inside and event.event_type in ("created", "deleted", "moved")):
             self._rebuild()
